@@ -1,0 +1,130 @@
+//! The search box language: plain words plus `status:`, `section:`, `tag:` and `by:` filters.
+
+use super::error::DomainError;
+use super::status::Status;
+use super::text::fold;
+
+/// A parsed search. Words are folded; filter values are folded too, except status.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchQuery {
+    pub words: Vec<String>,
+    /// The last word is still being typed: match it as a prefix.
+    pub prefix_last: bool,
+    pub status: Option<Status>,
+    pub section: Option<String>,
+    pub tag: Option<String>,
+    pub by: Vec<String>,
+}
+
+/// Splits folded text into index words the way the FTS tokenizer does (letters and digits).
+pub fn index_words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Splits on whitespace but keeps `key:"two words"` together.
+fn tokens(input: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in input.chars() {
+        match c {
+            '"' | '“' | '”' => quoted = !quoted,
+            c if c.is_whitespace() && !quoted => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            c => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+impl SearchQuery {
+    pub fn parse(input: &str) -> Result<SearchQuery, DomainError> {
+        let mut q = SearchQuery::default();
+        for tok in tokens(input) {
+            let (key, value) = match tok.split_once(':') {
+                Some((k, v)) if !v.is_empty() => (fold(k), v.to_string()),
+                _ => (String::new(), tok.clone()),
+            };
+            match key.as_str() {
+                "status" | "trang-thai" => q.status = Some(Status::parse(&value)?),
+                "section" | "muc" => q.section = Some(fold(value.trim())),
+                "tag" => q.tag = Some(fold(value.trim())),
+                "by" => q.by.extend(index_words(&fold(&value)).map(str::to_string)),
+                _ => q
+                    .words
+                    .extend(index_words(&fold(&tok)).map(str::to_string)),
+            }
+        }
+        let ends_open = input.chars().last().is_some_and(|c| c.is_alphanumeric());
+        q.prefix_last = ends_open && q.words.last().is_some_and(|w| w.chars().count() >= 2);
+        Ok(q)
+    }
+
+    pub fn has_text(&self) -> bool {
+        !self.words.is_empty() || !self.by.is_empty()
+    }
+
+    /// The FTS5 MATCH expression: every word quoted, so no user input is FTS syntax.
+    pub fn fts_expression(&self) -> Option<String> {
+        if !self.has_text() {
+            return None;
+        }
+        let mut parts: Vec<String> = Vec::new();
+        for (i, w) in self.words.iter().enumerate() {
+            let star = if self.prefix_last && i + 1 == self.words.len() { "*" } else { "" };
+            parts.push(format!("\"{w}\"{star}"));
+        }
+        if !self.by.is_empty() {
+            parts.push(format!("byline : \"{}\"", self.by.join(" ")));
+        }
+        Some(parts.join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_folded_and_quoted() {
+        let q = SearchQuery::parse("Đảng ủy").unwrap();
+        assert_eq!(q.words, vec!["dang", "uy"]);
+        assert_eq!(q.fts_expression().unwrap(), "\"dang\" \"uy\"*");
+    }
+
+    #[test]
+    fn hostile_syntax_becomes_plain_words() {
+        let q = SearchQuery::parse("a OR (b* NOT \"c) NEAR/3 -d ^e").unwrap();
+        assert_eq!(
+            q.fts_expression().unwrap(),
+            "\"a\" \"or\" \"b\" \"not\" \"c\" \"near\" \"3\" \"d\" \"e\""
+        );
+        assert_eq!(SearchQuery::parse("\"*()").unwrap().fts_expression(), None);
+    }
+
+    #[test]
+    fn filters() {
+        let q = SearchQuery::parse("hội nghị status:published section:\"Dân vận\" tag:Đảng by:Hoa").unwrap();
+        assert_eq!(q.words, vec!["hoi", "nghi"]);
+        assert_eq!(q.status, Some(Status::Published));
+        assert_eq!(q.section.as_deref(), Some("dan van"));
+        assert_eq!(q.tag.as_deref(), Some("dang"));
+        assert_eq!(q.by, vec!["hoa"]);
+        assert!(SearchQuery::parse("status:live").is_err());
+    }
+
+    #[test]
+    fn prefix_only_while_typing_a_word() {
+        assert!(SearchQuery::parse("dan va").unwrap().prefix_last);
+        assert!(!SearchQuery::parse("dan van ").unwrap().prefix_last);
+        assert!(!SearchQuery::parse("dan v").unwrap().prefix_last);
+    }
+}

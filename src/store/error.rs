@@ -1,0 +1,59 @@
+use chrono::{DateTime, Utc};
+use thiserror::Error;
+
+use crate::domain::DomainError;
+
+/// Everything the store can refuse or fail at, worded for an editor.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{path} is not a newsdesk database (it was left untouched): name another file with --db")]
+    NotNewsdesk { path: String },
+    #[error(
+        "{path} was made by a newer newsdesk (schema {found}, this one knows up to {known}); it was left untouched: update newsdesk"
+    )]
+    TooNew { path: String, found: i64, known: i64 },
+    #[error("cannot open the database {path}: {reason}")]
+    Open { path: String, reason: String },
+    #[error("no article “{0}”: give its id or slug (see `newsdesk list`)")]
+    NotFound(String),
+    #[error("article {id} has no revision {rev}: see `newsdesk history {id}`")]
+    NoRevision { id: i64, rev: i64 },
+    #[error("the slug “{0}” is already used by another article: choose another")]
+    SlugTaken(String),
+    #[error(
+        "“{title}” was saved by {saved_by} at {saved_at} (version {version}) after you opened it; your text was kept as revision {kept_rev}"
+    )]
+    Conflict {
+        id: i64,
+        title: String,
+        saved_by: String,
+        saved_at: DateTime<Utc>,
+        version: i64,
+        kept_rev: i64,
+    },
+    #[error("the database is busy (another editor is writing); try again in a moment")]
+    Busy,
+    #[error("“{title}”: {source}")]
+    Rule {
+        title: String,
+        #[source]
+        source: DomainError,
+    },
+    #[error(transparent)]
+    Domain(#[from] DomainError),
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy
+            }
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

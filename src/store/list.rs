@@ -1,0 +1,202 @@
+//! Listing (paged in SQL) and search (FTS5 over folded text, ranked by bm25).
+
+use chrono::{DateTime, Utc};
+use rusqlite::types::Value;
+
+use super::row::{from_ts, status_from, tags_from_json};
+use super::{Result, Store};
+use crate::domain::query::SearchQuery;
+use crate::domain::snippet::{Piece, snippet};
+use crate::domain::{Status, text};
+
+/// Width of a search snippet, in characters.
+const SNIPPET_CHARS: usize = 160;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Last saved first.
+    #[default]
+    Updated,
+    /// Latest publish time first; articles without one last.
+    Published,
+    /// A to Z, ignoring marks.
+    Title,
+}
+
+impl Sort {
+    fn order_by(self) -> &'static str {
+        match self {
+            Sort::Updated => "a.updated_at DESC, a.id DESC",
+            Sort::Published => "a.publish_at IS NULL, a.publish_at DESC, a.id DESC",
+            Sort::Title => "a.title_key ASC, a.id ASC",
+        }
+    }
+}
+
+/// One page of the article list.
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery {
+    pub status: Option<Status>,
+    /// Matched ignoring case and marks.
+    pub section: Option<String>,
+    pub tag: Option<String>,
+    pub sort: Sort,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// What a list line needs: no body, so a page stays small.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleSummary {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub status: Status,
+    pub section: String,
+    pub tags: Vec<String>,
+    pub byline: String,
+    pub publish_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+    pub updated_by: String,
+    pub word_count: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub article: ArticleSummary,
+    pub snippet: Vec<Piece>,
+}
+
+const SUMMARY_COLUMNS: &str = "a.id, a.slug, a.title, a.status, a.section, a.tags, a.byline, \
+     a.publish_at, a.updated_at, a.updated_by, a.word_count";
+
+fn summary(r: &rusqlite::Row) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: r.get(0)?,
+        slug: r.get(1)?,
+        title: r.get(2)?,
+        status: status_from(&r.get::<_, String>(3)?)?,
+        section: r.get(4)?,
+        tags: tags_from_json(&r.get::<_, String>(5)?),
+        byline: r.get(6)?,
+        publish_at: r.get::<_, Option<i64>>(7)?.map(from_ts),
+        updated_at: from_ts(r.get(8)?),
+        updated_by: r.get(9)?,
+        word_count: r.get(10)?,
+    })
+}
+
+/// `WHERE` clauses for the filters shared by list and search.
+fn filters(
+    status: Option<Status>,
+    section: Option<&str>,
+    tag: Option<&str>,
+    clauses: &mut Vec<&'static str>,
+    args: &mut Vec<Value>,
+) {
+    if let Some(s) = status {
+        clauses.push("a.status = ?");
+        args.push(Value::Text(s.as_str().into()));
+    }
+    if let Some(s) = section {
+        clauses.push("a.section_key = ?");
+        args.push(Value::Text(text::fold(s.trim())));
+    }
+    if let Some(t) = tag {
+        clauses.push("EXISTS (SELECT 1 FROM article_tags t WHERE t.tag_key = ? AND t.article_id = a.id)");
+        args.push(Value::Text(text::fold(t.trim())));
+    }
+}
+
+fn where_sql(clauses: &[&str]) -> String {
+    if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    }
+}
+
+impl Store {
+    pub fn list(&self, q: &ListQuery) -> Result<Vec<ArticleSummary>> {
+        let (mut clauses, mut args) = (Vec::new(), Vec::new());
+        filters(q.status, q.section.as_deref(), q.tag.as_deref(), &mut clauses, &mut args);
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a {} ORDER BY {} LIMIT {} OFFSET {}",
+            where_sql(&clauses),
+            q.sort.order_by(),
+            q.limit,
+            q.offset
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), summary)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many articles a list query matches (ignoring limit and offset).
+    pub fn count(&self, q: &ListQuery) -> Result<usize> {
+        let (mut clauses, mut args) = (Vec::new(), Vec::new());
+        filters(q.status, q.section.as_deref(), q.tag.as_deref(), &mut clauses, &mut args);
+        let sql = format!("SELECT count(*) FROM articles a {}", where_sql(&clauses));
+        let n: i64 = self
+            .conn
+            .query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Ranked search. A query with only filters lists the newest matching articles.
+    pub fn search(&self, q: &SearchQuery, limit: usize, offset: usize) -> Result<Vec<SearchHit>> {
+        let Some(expr) = q.fts_expression() else {
+            let list = ListQuery {
+                status: q.status,
+                section: q.section.clone(),
+                tag: q.tag.clone(),
+                limit,
+                offset,
+                ..ListQuery::default()
+            };
+            return self.hits(self.list(&list)?, &q.words);
+        };
+        let mut clauses = vec!["search_index MATCH ?"];
+        let mut args = vec![Value::Text(expr)];
+        filters(q.status, q.section.as_deref(), q.tag.as_deref(), &mut clauses, &mut args);
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM search_index JOIN articles a ON a.id = search_index.rowid
+             {} ORDER BY search_index.rank, a.id LIMIT {limit} OFFSET {offset}",
+            where_sql(&clauses)
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), summary)?;
+        let found: Vec<ArticleSummary> = rows.collect::<rusqlite::Result<_>>()?;
+        self.hits(found, &q.words)
+    }
+
+    /// Adds a snippet to each result, cut from its lede and body.
+    fn hits(&self, found: Vec<ArticleSummary>, words: &[String]) -> Result<Vec<SearchHit>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT lede, body FROM articles WHERE id = ?1")?;
+        let mut out = Vec::with_capacity(found.len());
+        for article in found {
+            let (lede, body): (String, String) =
+                stmt.query_row([article.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let mut pieces = snippet(&lede, words, SNIPPET_CHARS);
+            if pieces.is_empty() {
+                pieces = snippet(&body, words, SNIPPET_CHARS);
+            }
+            if pieces.is_empty() {
+                let start = if lede.trim().is_empty() { &body } else { &lede };
+                let mut text: String = start.chars().take(SNIPPET_CHARS).collect();
+                text = text.replace('\n', " ");
+                if start.chars().count() > SNIPPET_CHARS {
+                    text.push('…');
+                }
+                pieces.push(Piece { text, hit: false });
+            }
+            out.push(SearchHit {
+                article,
+                snippet: pieces,
+            });
+        }
+        Ok(out)
+    }
+}

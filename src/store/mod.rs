@@ -1,0 +1,112 @@
+//! The only module that speaks SQL: one SQLite file holds articles, history and the index.
+
+mod articles;
+mod error;
+mod import;
+mod list;
+pub mod migrate;
+mod revisions;
+mod row;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use error::{Result, StoreError};
+pub use import::{ImportOutcome, ImportResult};
+pub use list::{ArticleSummary, ListQuery, SearchHit, Sort};
+
+/// How long a writer waits for another editor's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`. A file that is not ours, or is from a newer
+    /// newsdesk, is refused before anything is written to it.
+    pub fn open(path: &Path) -> Result<Store> {
+        let shown = path.display().to_string();
+        refuse_foreign_bytes(path, &shown)?;
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| StoreError::Open {
+                path: shown.clone(),
+                reason: e.to_string(),
+            })?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::Open {
+            path: shown.clone(),
+            reason: e.to_string(),
+        })?;
+        Self::setup(conn, &shown)
+    }
+
+    /// A private database in memory, for tests and demos.
+    pub fn open_in_memory() -> Result<Store> {
+        Self::setup(Connection::open_in_memory()?, ":memory:")
+    }
+
+    fn setup(mut conn: Connection, shown: &str) -> Result<Store> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let found = migrate::inspect(&conn, shown)?;
+        // Only now, knowing the file is ours or empty, may we write to it.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let from = match found {
+            migrate::Found::Empty => 0,
+            migrate::Found::Ours { version } => version,
+        };
+        migrate::migrate(&mut conn, from)?;
+        Ok(Store { conn })
+    }
+
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction: writers queue on the lock (up to the busy
+    /// timeout) instead of failing at once with "database is locked".
+    fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// The raw connection, for tests that need to look underneath.
+    #[doc(hidden)]
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// A non-empty file that does not start with SQLite's header is not ours: say so untouched.
+fn refuse_foreign_bytes(path: &Path, shown: &str) -> Result<()> {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => {
+            return Err(StoreError::Open {
+                path: shown.to_string(),
+                reason: e.to_string(),
+            });
+        }
+    };
+    let n = file.read(&mut header).map_err(|e| StoreError::Open {
+        path: shown.to_string(),
+        reason: e.to_string(),
+    })?;
+    if n == 0 || &header[..n] == b"SQLite format 3\0" {
+        Ok(())
+    } else {
+        Err(StoreError::NotNewsdesk {
+            path: shown.to_string(),
+        })
+    }
+}
