@@ -67,8 +67,11 @@ fn bad(msg: impl Into<String>) -> DomainError {
     DomainError::BadFrontMatter(msg.into())
 }
 
+/// Front matter source and whether it is TOML.
+type Front<'a> = Option<(&'a str, bool)>;
+
 /// Splits `---` YAML or `+++` TOML front matter from the body.
-fn split(text: &str) -> Result<(Option<(&str, bool)>, &str), DomainError> {
+fn split(text: &str) -> Result<(Front<'_>, &str), DomainError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (fence, is_toml) in [("---", false), ("+++", true)] {
         let Some(rest) = text.strip_prefix(fence) else {
@@ -117,7 +120,11 @@ fn parse_yaml(src: &str) -> Result<BTreeMap<String, Value>, DomainError> {
     let hash = match doc {
         Yaml::Hash(h) => h,
         Yaml::Null => return Ok(map),
-        _ => return Err(bad("the YAML front matter is not a list of `key: value` lines")),
+        _ => {
+            return Err(bad(
+                "the YAML front matter is not a list of `key: value` lines",
+            ));
+        }
     };
     for (k, v) in hash {
         let Some(key) = yaml_scalar(&k) else { continue };
@@ -147,8 +154,12 @@ fn toml_scalar(v: &toml::Value) -> Option<String> {
 }
 
 fn parse_toml(src: &str) -> Result<BTreeMap<String, Value>, DomainError> {
-    let table: toml::Table = toml::from_str(src)
-        .map_err(|e| bad(format!("the TOML front matter is not valid: {}", e.message())))?;
+    let table: toml::Table = toml::from_str(src).map_err(|e| {
+        bad(format!(
+            "the TOML front matter is not valid: {}",
+            e.message()
+        ))
+    })?;
     let mut map = BTreeMap::new();
     // Zola keeps categories/tags under [taxonomies]; flatten them.
     let mut entries: Vec<(String, toml::Value)> = Vec::new();
@@ -161,7 +172,9 @@ fn parse_toml(src: &str) -> Result<BTreeMap<String, Value>, DomainError> {
     for (k, v) in entries {
         let value = match v {
             toml::Value::Boolean(b) => Value::Bool(b),
-            toml::Value::Array(items) => Value::List(items.iter().filter_map(toml_scalar).collect()),
+            toml::Value::Array(items) => {
+                Value::List(items.iter().filter_map(toml_scalar).collect())
+            }
             other => match toml_scalar(&other) {
                 Some(s) => Value::Text(s),
                 None => continue,

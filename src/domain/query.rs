@@ -58,9 +58,7 @@ impl SearchQuery {
                 "section" | "muc" => q.section = Some(fold(value.trim())),
                 "tag" => q.tag = Some(fold(value.trim())),
                 "by" => q.by.extend(index_words(&fold(&value)).map(str::to_string)),
-                _ => q
-                    .words
-                    .extend(index_words(&fold(&tok)).map(str::to_string)),
+                _ => q.words.extend(index_words(&fold(&tok)).map(str::to_string)),
             }
         }
         let ends_open = input.chars().last().is_some_and(|c| c.is_alphanumeric());
@@ -79,7 +77,11 @@ impl SearchQuery {
         }
         let mut parts: Vec<String> = Vec::new();
         for (i, w) in self.words.iter().enumerate() {
-            let star = if self.prefix_last && i + 1 == self.words.len() { "*" } else { "" };
+            let star = if self.prefix_last && i + 1 == self.words.len() {
+                "*"
+            } else {
+                ""
+            };
             parts.push(format!("\"{w}\"{star}"));
         }
         if !self.by.is_empty() {
@@ -112,7 +114,8 @@ mod tests {
 
     #[test]
     fn filters() {
-        let q = SearchQuery::parse("hội nghị status:published section:\"Dân vận\" tag:Đảng by:Hoa").unwrap();
+        let q = SearchQuery::parse("hội nghị status:published section:\"Dân vận\" tag:Đảng by:Hoa")
+            .unwrap();
         assert_eq!(q.words, vec!["hoi", "nghi"]);
         assert_eq!(q.status, Some(Status::Published));
         assert_eq!(q.section.as_deref(), Some("dan van"));

@@ -75,6 +75,32 @@ pub fn reading_minutes(words: usize) -> usize {
     if words == 0 { 0 } else { words.div_ceil(200) }
 }
 
+/// Display width in terminal cells (a Vietnamese letter is one cell, a CJK ideograph two).
+pub fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// Cuts `s` to at most `max` cells, ending in “…” when something was cut.
+pub fn truncate_to_width(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +147,14 @@ mod tests {
         assert_eq!(reading_minutes(0), 0);
         assert_eq!(reading_minutes(1), 1);
         assert_eq!(reading_minutes(401), 3);
+    }
+
+    #[test]
+    fn truncation_counts_cells() {
+        assert_eq!(truncate_to_width("Đảng ủy xã", 20), "Đảng ủy xã");
+        assert_eq!(truncate_to_width("Đảng ủy xã", 6), "Đảng …");
+        assert_eq!(width(&truncate_to_width("新聞新聞新聞", 5)), 5);
+        assert_eq!(truncate_to_width("abc", 0), "");
     }
 
     #[test]

@@ -53,7 +53,7 @@ impl Store {
         actor: &Actor,
     ) -> Result<Article> {
         let fields = fields.normalized();
-        let outcome = self.write(|tx| {
+        self.write(|tx| {
             let current = get_tx(tx, id)?.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
             if current.version != base_version {
                 let kept = conflict_copy(tx, &current, &fields, base_version, actor)?;
@@ -68,8 +68,7 @@ impl Store {
             }
             let status = current.status;
             Ok(Ok(replace(tx, &current, &fields, status, actor)?))
-        })?;
-        outcome
+        })?
     }
 
     /// Moves an article through the workflow. `at` is the publish time for scheduling (or an
@@ -148,7 +147,9 @@ fn rule(fields: &ArticleFields, e: DomainError) -> StoreError {
 fn choose_slug(tx: &Transaction, fields: &ArticleFields, own_id: Option<i64>) -> Result<String> {
     let owner = |slug: &str| -> Result<Option<i64>> {
         Ok(tx
-            .query_row("SELECT id FROM articles WHERE slug = ?1", [slug], |r| r.get(0))
+            .query_row("SELECT id FROM articles WHERE slug = ?1", [slug], |r| {
+                r.get(0)
+            })
             .optional()?)
     };
     match &fields.slug {
@@ -258,7 +259,10 @@ pub(super) fn replace(
             text::word_count(&fields.body) as i64,
         ],
     )?;
-    tx.execute("DELETE FROM article_tags WHERE article_id = ?1", [current.id])?;
+    tx.execute(
+        "DELETE FROM article_tags WHERE article_id = ?1",
+        [current.id],
+    )?;
     tx.execute("DELETE FROM search_index WHERE rowid = ?1", [current.id])?;
     write_tags_and_index(tx, current.id, fields)?;
     get_tx(tx, current.id)?.ok_or_else(|| StoreError::NotFound(current.id.to_string()))

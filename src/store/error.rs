@@ -6,12 +6,18 @@ use crate::domain::DomainError;
 /// Everything the store can refuse or fail at, worded for an editor.
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("{path} is not a newsdesk database (it was left untouched): name another file with --db")]
+    #[error(
+        "{path} is not a newsdesk database (it was left untouched): name another file with --db"
+    )]
     NotNewsdesk { path: String },
     #[error(
         "{path} was made by a newer newsdesk (schema {found}, this one knows up to {known}); it was left untouched: update newsdesk"
     )]
-    TooNew { path: String, found: i64, known: i64 },
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
     #[error("cannot open the database {path}: {reason}")]
     Open { path: String, reason: String },
     #[error("no article “{0}”: give its id or slug (see `newsdesk list`)")]

@@ -8,11 +8,20 @@ use crate::domain::{Actor, slugify};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportOutcome {
-    Created { id: i64, slug: String },
+    Created {
+        id: i64,
+        slug: String,
+    },
     /// The slug existed: its content was replaced as a new revision.
-    Updated { id: i64, slug: String },
+    Updated {
+        id: i64,
+        slug: String,
+    },
     /// The slug existed and `skip_existing` was asked.
-    Skipped { id: i64, slug: String },
+    Skipped {
+        id: i64,
+        slug: String,
+    },
 }
 
 pub type ImportResult = std::result::Result<ImportOutcome, StoreError>;

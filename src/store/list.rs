@@ -103,7 +103,9 @@ fn filters(
         args.push(Value::Text(text::fold(s.trim())));
     }
     if let Some(t) = tag {
-        clauses.push("EXISTS (SELECT 1 FROM article_tags t WHERE t.tag_key = ? AND t.article_id = a.id)");
+        clauses.push(
+            "EXISTS (SELECT 1 FROM article_tags t WHERE t.tag_key = ? AND t.article_id = a.id)",
+        );
         args.push(Value::Text(text::fold(t.trim())));
     }
 }
@@ -119,7 +121,13 @@ fn where_sql(clauses: &[&str]) -> String {
 impl Store {
     pub fn list(&self, q: &ListQuery) -> Result<Vec<ArticleSummary>> {
         let (mut clauses, mut args) = (Vec::new(), Vec::new());
-        filters(q.status, q.section.as_deref(), q.tag.as_deref(), &mut clauses, &mut args);
+        filters(
+            q.status,
+            q.section.as_deref(),
+            q.tag.as_deref(),
+            &mut clauses,
+            &mut args,
+        );
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM articles a {} ORDER BY {} LIMIT {} OFFSET {}",
             where_sql(&clauses),
@@ -135,7 +143,13 @@ impl Store {
     /// How many articles a list query matches (ignoring limit and offset).
     pub fn count(&self, q: &ListQuery) -> Result<usize> {
         let (mut clauses, mut args) = (Vec::new(), Vec::new());
-        filters(q.status, q.section.as_deref(), q.tag.as_deref(), &mut clauses, &mut args);
+        filters(
+            q.status,
+            q.section.as_deref(),
+            q.tag.as_deref(),
+            &mut clauses,
+            &mut args,
+        );
         let sql = format!("SELECT count(*) FROM articles a {}", where_sql(&clauses));
         let n: i64 = self
             .conn
@@ -154,11 +168,17 @@ impl Store {
                 offset,
                 ..ListQuery::default()
             };
-            return self.hits(self.list(&list)?, &q.words);
+            return self.hits(self.list(&list)?, q);
         };
         let mut clauses = vec!["search_index MATCH ?"];
         let mut args = vec![Value::Text(expr)];
-        filters(q.status, q.section.as_deref(), q.tag.as_deref(), &mut clauses, &mut args);
+        filters(
+            q.status,
+            q.section.as_deref(),
+            q.tag.as_deref(),
+            &mut clauses,
+            &mut args,
+        );
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM search_index JOIN articles a ON a.id = search_index.rowid
              {} ORDER BY search_index.rank, a.id LIMIT {limit} OFFSET {offset}",
@@ -167,11 +187,11 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), summary)?;
         let found: Vec<ArticleSummary> = rows.collect::<rusqlite::Result<_>>()?;
-        self.hits(found, &q.words)
+        self.hits(found, q)
     }
 
     /// Adds a snippet to each result, cut from its lede and body.
-    fn hits(&self, found: Vec<ArticleSummary>, words: &[String]) -> Result<Vec<SearchHit>> {
+    fn hits(&self, found: Vec<ArticleSummary>, q: &SearchQuery) -> Result<Vec<SearchHit>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT lede, body FROM articles WHERE id = ?1")?;
@@ -179,9 +199,9 @@ impl Store {
         for article in found {
             let (lede, body): (String, String) =
                 stmt.query_row([article.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            let mut pieces = snippet(&lede, words, SNIPPET_CHARS);
+            let mut pieces = snippet(&lede, &q.words, q.prefix_last, SNIPPET_CHARS);
             if pieces.is_empty() {
-                pieces = snippet(&body, words, SNIPPET_CHARS);
+                pieces = snippet(&body, &q.words, q.prefix_last, SNIPPET_CHARS);
             }
             if pieces.is_empty() {
                 let start = if lede.trim().is_empty() { &body } else { &lede };

@@ -19,7 +19,9 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub enum Found {
     /// No tables yet: a new database.
     Empty,
-    Ours { version: i64 },
+    Ours {
+        version: i64,
+    },
 }
 
 pub fn inspect(conn: &Connection, path: &str) -> Result<Found, StoreError> {

@@ -1,0 +1,268 @@
+//! Commands on single articles and lists of them.
+
+use std::io::Read;
+
+use serde_json::Value;
+
+use super::args::{
+    DeleteArgs, KeyArgs, ListArgs, NewArgs, RestoreArgs, SearchArgs, ShowArgs, StatusArgs,
+};
+use super::output::{self, article_json, list_line, say, short_time, snippet_line, summary_json};
+use super::{CliError, CliResult, Context, Outcome};
+use crate::domain::query::SearchQuery;
+use crate::domain::text::{reading_minutes, word_count};
+use crate::domain::time::parse_time;
+use crate::domain::{ArticleFields, Status};
+use crate::store::{ListQuery, Sort};
+
+/// `newsdesk` with no subcommand, until the TUI lands: the newest articles and a hint.
+pub fn overview(ctx: &Context) -> CliResult<Outcome> {
+    let total = ctx.store.count(&ListQuery::default())?;
+    say(&format!(
+        "newsdesk — {} ({total} articles)",
+        ctx.db_path.display()
+    ));
+    let page = ctx.store.list(&ListQuery {
+        limit: 20,
+        ..ListQuery::default()
+    })?;
+    if page.is_empty() {
+        say(
+            "No articles yet. Create one with `newsdesk new --title \"…\"` or bring some in with `newsdesk import FOLDER`.",
+        );
+    }
+    for a in &page {
+        say(&list_line(a, ctx.tz));
+    }
+    say("Commands: newsdesk --help");
+    Ok(Outcome::Ok)
+}
+
+fn read_body(path: &std::path::Path) -> CliResult<String> {
+    let mut bytes = Vec::new();
+    let shown = path.display();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| CliError(format!("cannot read the body from standard input: {e}")))?;
+    } else {
+        bytes = std::fs::read(path)
+            .map_err(|e| CliError(format!("cannot read the body file {shown}: {e}")))?;
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        CliError(format!(
+            "the body file {shown} is not UTF-8 text (bad byte at offset {}): save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+pub fn new(ctx: &mut Context, a: NewArgs) -> CliResult<Outcome> {
+    let body = match &a.body_file {
+        Some(p) => read_body(p)?,
+        None => String::new(),
+    };
+    let fields = ArticleFields {
+        slug: a.slug,
+        title: a.title,
+        lede: a.lede.unwrap_or_default(),
+        body,
+        byline: a.byline.unwrap_or_default(),
+        signed_by: a.signed_by.unwrap_or_default(),
+        section: a.section.unwrap_or_default(),
+        tags: a.tags,
+        publish_at: None,
+    };
+    let actor = ctx.actor();
+    let article = ctx.store.create(&fields, Status::Draft, &actor)?;
+    say(&format!("{} {}", article.id, article.slug));
+    Ok(Outcome::Ok)
+}
+
+fn parse_sort(s: &str) -> CliResult<Sort> {
+    match s {
+        "updated" => Ok(Sort::Updated),
+        "published" | "publish" => Ok(Sort::Published),
+        "title" => Ok(Sort::Title),
+        other => Err(CliError(format!(
+            "unknown sort “{other}”: use updated, published or title"
+        ))),
+    }
+}
+
+pub fn list(ctx: &mut Context, a: ListArgs) -> CliResult<Outcome> {
+    let q = ListQuery {
+        status: a.status.as_deref().map(Status::parse).transpose()?,
+        section: a.section,
+        tag: a.tag,
+        sort: parse_sort(&a.sort)?,
+        limit: a.limit,
+        offset: a.offset,
+    };
+    let page = ctx.store.list(&q)?;
+    if a.json {
+        let items: Vec<Value> = page.iter().map(|s| summary_json(s, ctx.tz)).collect();
+        output::print_json(&Value::Array(items));
+    } else {
+        for s in &page {
+            say(&list_line(s, ctx.tz));
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+pub fn show(ctx: &mut Context, a: ShowArgs) -> CliResult<Outcome> {
+    let article = ctx.store.find(&a.article)?;
+    if a.json {
+        output::print_json(&article_json(&article, ctx.tz));
+        return Ok(Outcome::Ok);
+    }
+    let words = word_count(&article.body);
+    say(&article.title);
+    let mut meta = vec![
+        format!("#{} {}", article.id, article.slug),
+        article.status.as_str().to_string(),
+    ];
+    if let Some(t) = article.publish_at {
+        meta.push(short_time(t, ctx.tz));
+    }
+    if !article.section.is_empty() {
+        meta.push(article.section.clone());
+    }
+    meta.push(format!("{words} words, {} min", reading_minutes(words)));
+    meta.push(format!("v{}", article.version));
+    say(&meta.join(" · "));
+    if !article.byline.is_empty() {
+        say(&format!("By {}", article.byline));
+    }
+    if !article.tags.is_empty() {
+        say(&format!("Tags: {}", article.tags.join(", ")));
+    }
+    say("");
+    if !article.lede.is_empty() {
+        say(&article.lede);
+        say("");
+    }
+    say(article.body.trim_end());
+    if !article.signed_by.is_empty() {
+        say("");
+        say(&format!("{:>60}", article.signed_by));
+    }
+    Ok(Outcome::Ok)
+}
+
+pub fn search(ctx: &mut Context, a: SearchArgs) -> CliResult<Outcome> {
+    let q = SearchQuery::parse(&a.query.join(" "))?;
+    let hits = ctx.store.search(&q, a.limit, 0)?;
+    if a.json {
+        let items: Vec<Value> = hits
+            .iter()
+            .map(|h| {
+                let mut v = summary_json(&h.article, ctx.tz);
+                v["snippet"] = serde_json::to_value(&h.snippet).unwrap_or(Value::Null);
+                v
+            })
+            .collect();
+        output::print_json(&Value::Array(items));
+        return Ok(Outcome::Ok);
+    }
+    if hits.is_empty() {
+        say("No articles match.");
+    }
+    for h in &hits {
+        say(&list_line(&h.article, ctx.tz));
+        say(&format!("        {}", snippet_line(&h.snippet)));
+    }
+    Ok(Outcome::Ok)
+}
+
+pub fn status(ctx: &mut Context, a: StatusArgs) -> CliResult<Outcome> {
+    let to = Status::parse(&a.status)?;
+    let at = match &a.at {
+        None => None,
+        Some(s) => Some(parse_time(s, ctx.tz).ok_or_else(|| {
+            CliError(format!(
+                "“{s}” is not a time: write it like \"2026-11-27 08:00\" or 2026-11-27T08:00:00+07:00"
+            ))
+        })?),
+    };
+    let article = ctx.store.find(&a.article)?;
+    let actor = ctx.actor();
+    let moved = ctx.store.set_status(article.id, to, at, &actor)?;
+    let when = moved
+        .publish_at
+        .filter(|_| matches!(to, Status::Scheduled | Status::Published))
+        .map(|t| format!(" ({})", short_time(t, ctx.tz)))
+        .unwrap_or_default();
+    say(&format!("“{}” is now {}{when}", moved.title, moved.status));
+    Ok(Outcome::Ok)
+}
+
+pub fn history(ctx: &mut Context, a: KeyArgs) -> CliResult<Outcome> {
+    let article = ctx.store.find(&a.article)?;
+    say(&format!(
+        "{:>4}  {:<8} {:>4}  {:<16}  {:<12} {:>6}  TITLE",
+        "REV", "KIND", "VER", "WHEN", "WHO", "WORDS"
+    ));
+    say(&format!(
+        "{:>4}  {:<8} {:>4}  {:<16}  {:<12} {:>6}  {}",
+        "now",
+        article.status.as_str(),
+        article.version,
+        short_time(article.updated_at, ctx.tz),
+        article.updated_by,
+        word_count(&article.body),
+        article.title
+    ));
+    for r in ctx.store.history(article.id)? {
+        say(&format!(
+            "{:>4}  {:<8} {:>4}  {:<16}  {:<12} {:>6}  {}",
+            r.rev,
+            r.kind.as_str(),
+            r.version,
+            short_time(r.saved_at, ctx.tz),
+            r.saved_by,
+            r.word_count,
+            r.title
+        ));
+    }
+    Ok(Outcome::Ok)
+}
+
+pub fn restore(ctx: &mut Context, a: RestoreArgs) -> CliResult<Outcome> {
+    let article = ctx.store.find(&a.article)?;
+    let actor = ctx.actor();
+    let restored = ctx.store.restore(article.id, a.rev, &actor)?;
+    say(&format!(
+        "“{}”: revision {} restored as version {}",
+        restored.title, a.rev, restored.version
+    ));
+    Ok(Outcome::Ok)
+}
+
+pub fn delete(ctx: &mut Context, a: DeleteArgs) -> CliResult<Outcome> {
+    let article = ctx.store.find(&a.article)?;
+    if a.purge {
+        if !a.yes {
+            return Err(CliError(format!(
+                "--purge removes “{}” and its whole history for good: add --yes to confirm",
+                article.title
+            )));
+        }
+        ctx.store.purge(article.id)?;
+        say(&format!("“{}” removed for good", article.title));
+        return Ok(Outcome::Ok);
+    }
+    if article.status == Status::Archived {
+        say(&format!("“{}” is already archived", article.title));
+        return Ok(Outcome::Ok);
+    }
+    let actor = ctx.actor();
+    ctx.store
+        .set_status(article.id, Status::Archived, None, &actor)?;
+    say(&format!(
+        "“{}” archived (restore it with `newsdesk status {} draft`)",
+        article.title, article.id
+    ));
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,127 @@
+//! Markdown in and out: `import` and `export-md`.
+
+use std::path::{Path, PathBuf};
+
+use super::args::{ExportMdArgs, ImportArgs};
+use super::output::{error, say};
+use super::{CliError, CliResult, Context, Outcome};
+use crate::domain::frontmatter::{Imported, parse_document, render_document};
+use crate::store::{ImportOutcome, ListQuery, Sort};
+
+/// Documents handed to the store per transaction: big enough to be fast, small enough that
+/// another editor never waits long for the write lock.
+const BATCH: usize = 500;
+
+fn is_markdown(p: &Path) -> bool {
+    matches!(
+        p.extension().and_then(|e| e.to_str()),
+        Some("md" | "markdown" | "mdown")
+    )
+}
+
+/// Every Markdown file named or below a named folder, in a stable order.
+fn collect(paths: &[PathBuf], failures: &mut Vec<String>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack: Vec<PathBuf> = paths.iter().rev().cloned().collect();
+    while let Some(p) = stack.pop() {
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_dir() => match std::fs::read_dir(&p) {
+                Ok(entries) => {
+                    let mut children: Vec<PathBuf> = entries
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|c| c.is_dir() || is_markdown(c))
+                        .collect();
+                    children.sort();
+                    stack.extend(children.into_iter().rev());
+                }
+                Err(e) => failures.push(format!("{}: cannot read this folder: {e}", p.display())),
+            },
+            Ok(_) => files.push(p),
+            Err(e) => failures.push(format!("{}: {e}", p.display())),
+        }
+    }
+    files
+}
+
+fn read_document(path: &Path, ctx: &Context) -> Result<Imported, String> {
+    let shown = path.display();
+    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{shown}: not UTF-8 text (bad byte at offset {}): save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    parse_document(&text, ctx.tz).map_err(|e| format!("{shown}: {e}"))
+}
+
+pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
+    let mut failures = Vec::new();
+    let files = collect(&a.paths, &mut failures);
+    let (mut created, mut updated, mut skipped) = (0usize, 0usize, 0usize);
+    for chunk in files.chunks(BATCH) {
+        let mut docs = Vec::with_capacity(chunk.len());
+        let mut doc_paths = Vec::with_capacity(chunk.len());
+        for path in chunk {
+            match read_document(path, ctx) {
+                Ok(doc) => {
+                    docs.push(doc);
+                    doc_paths.push(path);
+                }
+                Err(msg) => failures.push(msg),
+            }
+        }
+        let actor = ctx.actor();
+        let results = ctx.store.import_many(&docs, a.skip_existing, &actor)?;
+        for (path, result) in doc_paths.iter().zip(results) {
+            match result {
+                Ok(ImportOutcome::Created { .. }) => created += 1,
+                Ok(ImportOutcome::Updated { .. }) => updated += 1,
+                Ok(ImportOutcome::Skipped { .. }) => skipped += 1,
+                Err(e) => failures.push(format!("{}: {e}", path.display())),
+            }
+        }
+    }
+    for f in &failures {
+        error(f);
+    }
+    say(&format!(
+        "imported {} files: {created} new, {updated} updated, {skipped} skipped, {} failed",
+        created + updated + skipped,
+        failures.len()
+    ));
+    Ok(if failures.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Partial
+    })
+}
+
+pub fn export_md(ctx: &mut Context, a: ExportMdArgs) -> CliResult<Outcome> {
+    let dir = &a.dir;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| CliError(format!("cannot create the folder {}: {e}", dir.display())))?;
+    const PAGE: usize = 500;
+    let mut written = 0;
+    loop {
+        let page = ctx.store.list(&ListQuery {
+            sort: Sort::Title,
+            limit: PAGE,
+            offset: written,
+            ..ListQuery::default()
+        })?;
+        for summary in &page {
+            let article = ctx.store.get(summary.id)?;
+            // Slugs are [a-z0-9-] only, so the file name stays inside `dir`.
+            let path = dir.join(format!("{}.md", article.slug));
+            std::fs::write(&path, render_document(&article, ctx.tz))
+                .map_err(|e| CliError(format!("cannot write {}: {e}", path.display())))?;
+        }
+        written += page.len();
+        if page.len() < PAGE {
+            break;
+        }
+    }
+    say(&format!("wrote {written} articles to {}", dir.display()));
+    Ok(Outcome::Ok)
+}
