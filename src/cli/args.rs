@@ -11,6 +11,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// Open a throwaway newsroom filled with sample articles
+    #[arg(long, conflicts_with = "db")]
+    pub demo: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -3,6 +3,7 @@
 mod args;
 mod articles;
 mod context;
+mod demo;
 mod import;
 mod output;
 
@@ -11,7 +12,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{Cli, Command};
-pub use context::{Context, default_db_path};
+pub use context::{Context, default_db_path, os_user};
 
 /// An error for the person at the keyboard: one line, naming the article or file.
 #[derive(Debug)]
@@ -56,8 +57,15 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> CliResult<Outcome> {
+    if cli.demo {
+        return demo::run().map(|()| Outcome::Ok);
+    }
     let mut ctx = Context::open(cli.db.as_deref())?;
     match cli.command {
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+            crate::tui::run(ctx).map(|()| Outcome::Ok)
+        }
+        // Not a terminal (a pipe, cron): print the overview instead of drawing.
         None => articles::overview(&ctx),
         Some(cmd) => dispatch(&mut ctx, cmd),
     }

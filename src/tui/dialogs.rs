@@ -1,0 +1,206 @@
+//! Keys and set-up for the dialogs: help, leave-with-unsaved-changes, status menu, conflict.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Effect;
+use super::state::{Dialog, EditorState, Message, State};
+use super::strings as t;
+use super::update::{info, leave, save};
+use crate::domain::{Article, Status, allowed_moves, time::parse_time};
+
+pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
+    let Some(dialog) = s.dialog.take() else {
+        return Vec::new();
+    };
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    match dialog {
+        Dialog::Help => Vec::new(),
+        Dialog::ConfirmLeave { then } => match k.code {
+            KeyCode::Char('s' | 'y') | KeyCode::Enter => {
+                s.after_save = Some(then);
+                save(s)
+            }
+            KeyCode::Char('d' | 'n') => {
+                if let Some(e) = s.editor.as_mut() {
+                    e.dirty = false;
+                }
+                leave(s, then)
+            }
+            KeyCode::Char('q') if ctrl => {
+                s.dialog = Some(Dialog::ConfirmLeave { then });
+                Vec::new()
+            }
+            KeyCode::Esc | KeyCode::Char('c') => Vec::new(),
+            _ => {
+                s.dialog = Some(Dialog::ConfirmLeave { then });
+                Vec::new()
+            }
+        },
+        Dialog::StatusMenu {
+            choices,
+            mut selected,
+            mut at,
+        } => {
+            match k.code {
+                KeyCode::Esc => return Vec::new(),
+                KeyCode::Up => selected = selected.saturating_sub(1),
+                KeyCode::Down => selected = (selected + 1).min(choices.len().saturating_sub(1)),
+                KeyCode::Enter => return choose_status(s, &choices, selected, at),
+                KeyCode::Backspace => {
+                    at.pop();
+                }
+                KeyCode::Char(c) if !ctrl && choices.get(selected) == Some(&Status::Scheduled) => {
+                    at.push(c)
+                }
+                _ => {}
+            }
+            s.dialog = Some(Dialog::StatusMenu {
+                choices,
+                selected,
+                at,
+            });
+            Vec::new()
+        }
+        Dialog::Conflict {
+            kept_rev,
+            their_version,
+            theirs_by,
+            theirs_at,
+            diff,
+        } => match k.code {
+            // Keep theirs: load the stored version; ours stays in history.
+            KeyCode::Char('t') => match s.editor.as_ref().and_then(|e| e.id) {
+                Some(id) => {
+                    if let Some(e) = s.editor.as_mut() {
+                        e.dirty = false;
+                    }
+                    s.message = Some(info(t::kept_theirs(kept_rev)));
+                    vec![Effect::LoadArticle(id)]
+                }
+                None => Vec::new(),
+            },
+            // Keep mine: save again over their version, deliberately.
+            KeyCode::Char('m') => {
+                if let Some(e) = s.editor.as_mut() {
+                    e.base_version = their_version;
+                }
+                save(s)
+            }
+            // Copy mine aside: ours is already a revision; say where, keep editing.
+            KeyCode::Char('c') | KeyCode::Esc => {
+                s.message = Some(info(t::kept_aside(kept_rev)));
+                Vec::new()
+            }
+            _ => {
+                s.dialog = Some(Dialog::Conflict {
+                    kept_rev,
+                    their_version,
+                    theirs_by,
+                    theirs_at,
+                    diff,
+                });
+                Vec::new()
+            }
+        },
+    }
+}
+
+/// Opens the status menu for the open article, or the selected one in the list.
+pub fn open_status_menu(s: &mut State) {
+    let current = match s.editor.as_ref() {
+        Some(e) if e.id.is_some() => {
+            if e.dirty {
+                s.message = Some(Message {
+                    text: t::SAVE_FIRST.into(),
+                    error: true,
+                });
+                return;
+            }
+            Some(e.status)
+        }
+        Some(_) => None,
+        None => s.list.selected_row().map(|r| r.status),
+    };
+    let Some(status) = current else {
+        s.message = Some(info(t::NOTHING_TO_MOVE.into()));
+        return;
+    };
+    s.dialog = Some(Dialog::StatusMenu {
+        choices: allowed_moves(status),
+        selected: 0,
+        at: String::new(),
+    });
+}
+
+fn choose_status(s: &mut State, choices: &[Status], selected: usize, at: String) -> Vec<Effect> {
+    let Some(&to) = choices.get(selected) else {
+        return Vec::new();
+    };
+    let id = match s.editor.as_ref() {
+        Some(e) => e.id,
+        None => s.list.selected_row().map(|r| r.id),
+    };
+    let Some(id) = id else {
+        return Vec::new();
+    };
+    let at_time = if at.trim().is_empty() {
+        None
+    } else {
+        match parse_time(&at, s.tz) {
+            Some(t) => Some(t),
+            None => {
+                s.message = Some(Message {
+                    text: t::bad_time(&at),
+                    error: true,
+                });
+                s.dialog = Some(Dialog::StatusMenu {
+                    choices: choices.to_vec(),
+                    selected,
+                    at,
+                });
+                return Vec::new();
+            }
+        }
+    };
+    vec![Effect::SetStatus {
+        id,
+        to,
+        at: at_time,
+    }]
+}
+
+/// The conflict dialog: who saved, when, and the first line where the versions differ.
+pub fn conflict(s: &State, theirs: &Article, kept_rev: i64) -> Dialog {
+    let mine = s
+        .editor
+        .as_ref()
+        .map(EditorState::fields)
+        .unwrap_or_default();
+    let their_lines: Vec<&str> = theirs.body.lines().collect();
+    let my_lines: Vec<&str> = mine.body.lines().collect();
+    let n = their_lines.len().max(my_lines.len());
+    let diff = (0..n).find_map(|i| {
+        let (a, b) = (their_lines.get(i), my_lines.get(i));
+        (a != b).then(|| {
+            (
+                i + 1,
+                a.map(|x| x.to_string()).unwrap_or_default(),
+                b.map(|x| x.to_string()).unwrap_or_default(),
+            )
+        })
+    });
+    let diff = diff.or_else(|| {
+        (theirs.title != mine.title).then(|| (0, theirs.title.clone(), mine.title.clone()))
+    });
+    Dialog::Conflict {
+        theirs_by: theirs.updated_by.clone(),
+        theirs_at: theirs
+            .updated_at
+            .with_timezone(&s.tz)
+            .format("%H:%M %d/%m/%Y")
+            .to_string(),
+        kept_rev,
+        diff,
+        their_version: theirs.version,
+    }
+}

@@ -1,0 +1,302 @@
+//! Keybindings as data: one table per context. The help screen and the footer hints are
+//! generated from it, and a test checks that no context binds a key twice.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where the keyboard focus is, for choosing a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Works everywhere (unless a dialog is open).
+    Global,
+    List,
+    /// Typing into the list's search box.
+    Search,
+    Editor,
+    Preview,
+    /// The find bar of the body editor.
+    Find,
+}
+
+/// A user intent bound to a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Quit,
+    QuitFromList,
+    NewArticle,
+    Save,
+    Help,
+    NextPane,
+    TogglePreview,
+    StatusMenu,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Open,
+    StartSearch,
+    ClearSearch,
+    AcceptSearch,
+    CycleSort,
+    Filter(Option<crate::domain::Status>),
+    NextField,
+    PrevField,
+    Undo,
+    Redo,
+    Find,
+    FindNext,
+    FindPrev,
+    CloseFind,
+    Back,
+}
+
+/// A key as the table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+const fn plain(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn ch(c: char) -> Key {
+    plain(KeyCode::Char(c))
+}
+
+/// One binding; `hint` marks the ones the footer shows (in table order).
+pub struct Binding {
+    pub context: Context,
+    pub key: Key,
+    pub command: Command,
+    pub help: &'static str,
+    pub hint: bool,
+}
+
+const fn b(
+    context: Context,
+    key: Key,
+    command: Command,
+    help: &'static str,
+    hint: bool,
+) -> Binding {
+    Binding {
+        context,
+        key,
+        command,
+        help,
+        hint,
+    }
+}
+
+use Command as C;
+use Context::*;
+use KeyCode as K;
+
+pub const BINDINGS: &[Binding] = &[
+    b(Global, ctrl('q'), C::Quit, "quit", true),
+    b(Global, ctrl('n'), C::NewArticle, "new article", true),
+    b(Global, ctrl('s'), C::Save, "save", true),
+    b(Global, ctrl('o'), C::NextPane, "next pane", false),
+    b(Global, ctrl('p'), C::TogglePreview, "editor/preview", true),
+    b(Global, ctrl('l'), C::StatusMenu, "status", true),
+    b(Global, plain(K::F(1)), C::Help, "help", false),
+    b(List, ch('q'), C::QuitFromList, "quit", false),
+    b(List, ch('?'), C::Help, "help", true),
+    b(List, plain(K::Up), C::Up, "previous article", false),
+    b(List, ch('k'), C::Up, "previous article", false),
+    b(List, plain(K::Down), C::Down, "next article", false),
+    b(List, ch('j'), C::Down, "next article", false),
+    b(List, plain(K::PageUp), C::PageUp, "page up", false),
+    b(List, plain(K::PageDown), C::PageDown, "page down", false),
+    b(List, plain(K::Home), C::Home, "first article", false),
+    b(List, ch('g'), C::Home, "first article", false),
+    b(List, plain(K::End), C::End, "last article", false),
+    b(List, ch('G'), C::End, "last article", false),
+    b(List, plain(K::Enter), C::Open, "open", true),
+    b(List, ch('/'), C::StartSearch, "search", true),
+    b(List, plain(K::Esc), C::ClearSearch, "clear search", false),
+    b(List, ch('s'), C::CycleSort, "sort", true),
+    b(List, plain(K::Tab), C::NextPane, "next pane", false),
+    b(List, ch('0'), C::Filter(None), "all", false),
+    b(
+        List,
+        ch('1'),
+        C::Filter(Some(crate::domain::Status::Draft)),
+        "drafts",
+        false,
+    ),
+    b(
+        List,
+        ch('2'),
+        C::Filter(Some(crate::domain::Status::Review)),
+        "in review",
+        false,
+    ),
+    b(
+        List,
+        ch('3'),
+        C::Filter(Some(crate::domain::Status::Scheduled)),
+        "scheduled",
+        false,
+    ),
+    b(
+        List,
+        ch('4'),
+        C::Filter(Some(crate::domain::Status::Published)),
+        "published",
+        false,
+    ),
+    b(
+        List,
+        ch('5'),
+        C::Filter(Some(crate::domain::Status::Archived)),
+        "archived",
+        false,
+    ),
+    b(
+        Search,
+        plain(K::Enter),
+        C::AcceptSearch,
+        "go to results",
+        true,
+    ),
+    b(Search, plain(K::Esc), C::ClearSearch, "clear", true),
+    b(
+        Search,
+        plain(K::Down),
+        C::AcceptSearch,
+        "go to results",
+        false,
+    ),
+    b(Editor, plain(K::Tab), C::NextField, "next field", true),
+    b(
+        Editor,
+        plain(K::BackTab),
+        C::PrevField,
+        "previous field",
+        false,
+    ),
+    b(Editor, ctrl('z'), C::Undo, "undo", false),
+    b(Editor, ctrl('y'), C::Redo, "redo", false),
+    b(Editor, ctrl('f'), C::Find, "find", true),
+    b(Editor, ctrl('g'), C::FindNext, "find next", false),
+    b(Editor, plain(K::Esc), C::Back, "back to list", true),
+    b(Preview, plain(K::Up), C::Up, "scroll up", false),
+    b(Preview, ch('k'), C::Up, "scroll up", false),
+    b(Preview, plain(K::Down), C::Down, "scroll down", false),
+    b(Preview, ch('j'), C::Down, "scroll down", false),
+    b(Preview, plain(K::PageUp), C::PageUp, "page up", true),
+    b(Preview, plain(K::PageDown), C::PageDown, "page down", true),
+    b(Preview, ch(' '), C::PageDown, "page down", false),
+    b(Preview, plain(K::Esc), C::Back, "back to list", true),
+    b(Preview, ch('?'), C::Help, "help", false),
+    b(Preview, plain(K::Tab), C::NextPane, "next pane", false),
+    b(Find, plain(K::Enter), C::FindNext, "next match", true),
+    b(Find, plain(K::Down), C::FindNext, "next match", false),
+    b(Find, plain(K::Up), C::FindPrev, "previous match", true),
+    b(Find, plain(K::Esc), C::CloseFind, "close find", true),
+];
+
+impl Key {
+    pub fn from_event(e: &KeyEvent) -> Key {
+        let ctrl = e.modifiers.contains(KeyModifiers::CONTROL);
+        // Terminals differ on whether Shift-letter carries the SHIFT flag; the char says it.
+        let code = match e.code {
+            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            c => c,
+        };
+        Key { code, ctrl }
+    }
+
+    /// How the help screen and footer write the key.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            K::Char(' ') => "Space".to_string(),
+            K::Char(c) if self.ctrl => c.to_ascii_uppercase().to_string(),
+            K::Char(c) => c.to_string(),
+            K::Enter => "Enter".into(),
+            K::Esc => "Esc".into(),
+            K::Tab => "Tab".into(),
+            K::BackTab => "Shift-Tab".into(),
+            K::Up => "↑".into(),
+            K::Down => "↓".into(),
+            K::PageUp => "PgUp".into(),
+            K::PageDown => "PgDn".into(),
+            K::Home => "Home".into(),
+            K::End => "End".into(),
+            K::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl { format!("^{name}") } else { name }
+    }
+}
+
+/// The command bound to `key` in `context` (checked first) or globally.
+pub fn lookup(context: Context, key: Key) -> Option<Command> {
+    let find = |ctx: Context| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == ctx && b.key == key)
+            .map(|b| b.command)
+    };
+    find(context).or_else(|| find(Global))
+}
+
+/// Footer hints for a context: its own hinted keys, then the global ones.
+pub fn hints(context: Context) -> Vec<(String, &'static str)> {
+    let own = BINDINGS.iter().filter(|b| b.context == context && b.hint);
+    let global = BINDINGS.iter().filter(|b| b.context == Global && b.hint);
+    own.chain(global).map(|b| (b.key.label(), b.help)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_context_binds_a_key_twice() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for other in &BINDINGS[i + 1..] {
+                assert!(
+                    !(a.context == other.context && a.key == other.key),
+                    "{:?} binds {} twice",
+                    a.context,
+                    a.key.label()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn typing_contexts_never_shadow_plain_letters() {
+        // Search and Find are text boxes: a plain letter bound there would be untypable.
+        for b in BINDINGS
+            .iter()
+            .filter(|b| matches!(b.context, Search | Find | Editor))
+        {
+            assert!(
+                b.key.ctrl || !matches!(b.key.code, K::Char(_)),
+                "{:?} binds the plain key {}",
+                b.context,
+                b.key.label()
+            );
+        }
+    }
+
+    #[test]
+    fn context_first_then_global() {
+        assert_eq!(lookup(List, ch('q')), Some(C::QuitFromList));
+        assert_eq!(lookup(Editor, ch('q')), None);
+        assert_eq!(lookup(Editor, ctrl('s')), Some(C::Save));
+    }
+}

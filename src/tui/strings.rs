@@ -1,0 +1,116 @@
+//! Every string the TUI shows, in one place, so a Vietnamese interface can follow without
+//! touching the views.
+
+use crate::domain::Status;
+
+pub const LIST_TITLE: &str = "Articles";
+pub const EDITOR_TITLE: &str = "Editor";
+pub const PREVIEW_TITLE: &str = "Preview";
+pub const SEARCH_PROMPT: &str = "Search: ";
+pub const EMPTY_TITLE: &str = "No articles yet";
+pub const EMPTY_HINT: &[&str] = &[
+    "Press Ctrl-N to write the first one,",
+    "or import Markdown files from a shell:",
+    "  newsdesk import FOLDER",
+];
+pub const NO_MATCHES: &str = "No articles match.";
+pub const LOADING: &str = "Loading…";
+pub const NOTHING_OPEN: &str = "Open an article with Enter, or press Ctrl-N for a new one.";
+pub const NOT_FOUND: &str = "Not found.";
+pub const NEW_ARTICLE_HINT: &str = "New article: type the title, Tab moves to the next field.";
+pub const NOTHING_TO_SAVE: &str = "Nothing to save: open an article first.";
+pub const SAVE_FIRST: &str = "Save your changes first (Ctrl-S), then change the status.";
+pub const NOTHING_TO_MOVE: &str = "Save the new article first, then change its status.";
+pub const SAVED: &str = "saved";
+pub const UNSAVED: &str = "unsaved";
+pub const HELP_TITLE: &str = "Keys";
+pub const HELP_CLOSE: &str = "Press any key to close.";
+pub const LEAVE_TITLE: &str = "Unsaved changes";
+pub const LEAVE_BODY: &str = "This article has changes that are not saved.";
+pub const LEAVE_KEYS: &str = "s save   d discard   Esc stay";
+pub const STATUS_TITLE: &str = "Change status";
+pub const STATUS_AT: &str = "Publish at (e.g. 2026-11-27 08:00): ";
+pub const STATUS_KEYS: &str = "↑↓ choose   Enter apply   Esc cancel";
+pub const CONFLICT_TITLE: &str = "Someone else saved first";
+pub const CONFLICT_KEYS: &str = "t keep theirs   m keep mine (save over)   c copy mine aside";
+pub const THEIRS: &str = "theirs";
+pub const MINE: &str = "mine  ";
+
+pub const FIELD_LABELS: [&str; 8] = [
+    "Title", "Lede", "Section", "Tags", "Byline", "Signed", "Publish", "Body",
+];
+
+pub fn status_label(s: Status) -> &'static str {
+    match s {
+        Status::Draft => "draft",
+        Status::Review => "review",
+        Status::Scheduled => "scheduled",
+        Status::Published => "published",
+        Status::Archived => "archived",
+    }
+}
+
+/// What the status menu calls each move.
+pub fn move_label(to: Status) -> &'static str {
+    match to {
+        Status::Draft => "Back to draft",
+        Status::Review => "Submit for review",
+        Status::Scheduled => "Schedule",
+        Status::Published => "Publish now",
+        Status::Archived => "Archive",
+    }
+}
+
+pub fn filter_label(f: Option<Status>) -> &'static str {
+    match f {
+        None => "all",
+        Some(s) => status_label(s),
+    }
+}
+
+pub fn sort_label(s: crate::store::Sort) -> &'static str {
+    match s {
+        crate::store::Sort::Updated => "updated",
+        crate::store::Sort::Published => "published",
+        crate::store::Sort::Title => "title",
+    }
+}
+
+pub fn saved(title: &str, version: i64, status: Status) -> String {
+    format!(
+        "Saved “{title}” (version {version}, {})",
+        status_label(status)
+    )
+}
+
+pub fn bad_time(input: &str) -> String {
+    format!("“{input}” is not a time: write it like 2026-11-27 08:00")
+}
+
+pub fn kept_theirs(rev: i64) -> String {
+    format!("Loaded their version; yours is in the history as revision {rev}.")
+}
+
+pub fn kept_aside(rev: i64) -> String {
+    format!("Your text is kept as revision {rev} (see history); still editing yours.")
+}
+
+pub fn conflict_by(who: &str, at: &str) -> String {
+    format!("{who} saved this article at {at}, after you opened it.")
+}
+
+pub fn words(n: usize, minutes: usize) -> String {
+    format!("{n} words · {minutes} min")
+}
+
+pub fn count(shown: usize, total: usize) -> String {
+    format!("{shown}/{total}")
+}
+
+pub fn line_no(n: usize) -> String {
+    if n == 0 {
+        "title".into()
+    } else {
+        format!("line {n}")
+    }
+}

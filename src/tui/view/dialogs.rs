@@ -1,0 +1,166 @@
+//! Dialogs drawn over the panes; the help screen is generated from the keymap table.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::{pane_block, selected_style};
+use crate::domain::text::truncate_to_width;
+use crate::tui::keymap::{BINDINGS, Context};
+use crate::tui::state::{Dialog, State};
+use crate::tui::strings as t;
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn show(frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, width: u16, color: bool) {
+    let height = lines.len() as u16 + 2;
+    let r = centered(frame.area(), width, height);
+    frame.render_widget(Clear, r);
+    let block = pane_block(title, true, color);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        r,
+    );
+}
+
+fn bold(s: impl Into<String>) -> Line<'static> {
+    Line::styled(s.into(), Style::default().add_modifier(Modifier::BOLD))
+}
+
+pub fn draw(frame: &mut Frame, s: &State) {
+    let Some(d) = &s.dialog else { return };
+    let area = frame.area();
+    let w = area.width.saturating_sub(4).min(72);
+    let inner = w.saturating_sub(2) as usize;
+    match d {
+        Dialog::Help => show(
+            frame,
+            t::HELP_TITLE,
+            help_lines(inner, area.height),
+            w,
+            s.color,
+        ),
+        Dialog::ConfirmLeave { .. } => show(
+            frame,
+            t::LEAVE_TITLE,
+            vec![Line::raw(t::LEAVE_BODY), Line::raw(""), bold(t::LEAVE_KEYS)],
+            w.min(56),
+            s.color,
+        ),
+        Dialog::StatusMenu {
+            choices,
+            selected,
+            at,
+        } => {
+            let mut lines: Vec<Line> = choices
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let line = Line::raw(format!(" {} ", t::move_label(*c)));
+                    if i == *selected {
+                        line.style(selected_style(s.color))
+                    } else {
+                        line
+                    }
+                })
+                .collect();
+            if choices.get(*selected) == Some(&crate::domain::Status::Scheduled) {
+                lines.push(Line::raw(""));
+                lines.push(Line::from(vec![
+                    Span::raw(t::STATUS_AT),
+                    Span::styled(
+                        format!("{at}▏"),
+                        Style::default().add_modifier(Modifier::BOLD),
+                    ),
+                ]));
+            }
+            lines.push(Line::raw(""));
+            lines.push(bold(t::STATUS_KEYS));
+            show(frame, t::STATUS_TITLE, lines, w.min(60), s.color);
+        }
+        Dialog::Conflict {
+            theirs_by,
+            theirs_at,
+            diff,
+            ..
+        } => {
+            let mut lines = vec![
+                Line::raw(t::conflict_by(theirs_by, theirs_at)),
+                Line::raw(""),
+            ];
+            if let Some((n, theirs, mine)) = diff {
+                let room = inner.saturating_sub(10);
+                lines.push(bold(t::line_no(*n)));
+                lines.push(Line::raw(format!(
+                    "{}: {}",
+                    t::THEIRS,
+                    truncate_to_width(theirs, room)
+                )));
+                lines.push(Line::raw(format!(
+                    "{}: {}",
+                    t::MINE,
+                    truncate_to_width(mine, room)
+                )));
+                lines.push(Line::raw(""));
+            }
+            lines.push(bold(t::CONFLICT_KEYS));
+            show(frame, t::CONFLICT_TITLE, lines, w, s.color);
+        }
+    }
+}
+
+/// One line per binding, grouped by context, cut to the screen height.
+fn help_lines(width: usize, height: u16) -> Vec<Line<'static>> {
+    let groups = [
+        (Context::Global, "Everywhere"),
+        (Context::List, "List"),
+        (Context::Search, "Search box"),
+        (Context::Editor, "Editor"),
+        (Context::Find, "Find"),
+        (Context::Preview, "Preview"),
+    ];
+    let mut lines = Vec::new();
+    for (ctx, name) in groups {
+        lines.push(bold(name));
+        let mut seen: Vec<&str> = Vec::new();
+        for b in BINDINGS.iter().filter(|b| b.context == ctx) {
+            if seen.contains(&b.help) {
+                continue;
+            }
+            seen.push(b.help);
+            // Keys that share a command are listed together: "↑ k  previous article".
+            let keys: Vec<String> = BINDINGS
+                .iter()
+                .filter(|o| o.context == ctx && o.help == b.help)
+                .map(|o| o.key.label())
+                .collect();
+            lines.push(Line::raw(truncate_to_width(
+                &format!("  {:<14}{}", keys.join(" "), b.help),
+                width,
+            )));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(t::HELP_CLOSE));
+    // Two columns would be nicer; for short screens keep what fits, ending with the close hint.
+    let max = height.saturating_sub(4) as usize;
+    if lines.len() > max && max > 1 {
+        let last = lines.pop();
+        lines.truncate(max - 1);
+        lines.extend(last);
+    }
+    lines
+}

@@ -1,0 +1,107 @@
+//! The editor pane: metadata fields, then the soft-wrapped body.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{inner_width, pane_block};
+use crate::domain::text::truncate_to_width;
+use crate::tui::state::{Field, Pane, State};
+use crate::tui::strings as t;
+
+/// Width of the field labels column.
+const LABEL: u16 = 9;
+
+pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
+    let focused = s.focus == Pane::Editor;
+    let Some(e) = s.editor.as_ref() else {
+        let block = pane_block(t::EDITOR_TITLE, focused, s.color);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        frame.render_widget(
+            Paragraph::new(truncate_to_width(
+                t::NOTHING_OPEN,
+                inner_width(area) as usize,
+            )),
+            inner,
+        );
+        return;
+    };
+    let title = match &e.slug {
+        Some(slug) => format!("{} · {slug}", t::EDITOR_TITLE),
+        None => t::EDITOR_TITLE.to_string(),
+    };
+    let block = pane_block(&title, focused, s.color);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let fields = (Field::ALL.len() - 1) as u16;
+    let find_rows = u16::from(e.find.is_some());
+    let parts = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([
+            Constraint::Length(fields),
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(find_rows),
+        ])
+        .split(inner);
+    let label_style = Style::default().add_modifier(Modifier::DIM);
+    let focus_label = Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED);
+    for (i, field) in Field::ALL.iter().take(fields as usize).enumerate() {
+        let row = Rect {
+            y: parts[0].y + i as u16,
+            height: 1,
+            ..parts[0]
+        };
+        if row.y >= parts[0].bottom() {
+            break;
+        }
+        let is_focus = focused && e.focus == *field;
+        let label = format!("{:<8}", t::FIELD_LABELS[i]);
+        let cols = Layout::default()
+            .direction(Direction::Horizontal)
+            .constraints([Constraint::Length(LABEL), Constraint::Min(1)])
+            .split(row);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                label,
+                if is_focus { focus_label } else { label_style },
+            )),
+            cols[0],
+        );
+        if is_focus {
+            frame.render_widget(&e.lines[i], cols[1]);
+        } else {
+            let value = e.value(*field);
+            let shown = truncate_to_width(&value, cols[1].width as usize);
+            let style = if *field == Field::Title {
+                Style::default().add_modifier(Modifier::BOLD)
+            } else {
+                Style::default()
+            };
+            frame.render_widget(Paragraph::new(Span::styled(shown, style)), cols[1]);
+        }
+    }
+    let body_focus = focused && e.focus == Field::Body;
+    let rule_style = if body_focus {
+        Style::default().add_modifier(Modifier::BOLD)
+    } else {
+        label_style
+    };
+    let rule = format!(
+        "{}{}",
+        t::FIELD_LABELS[7],
+        "─".repeat(parts[1].width.saturating_sub(4) as usize)
+    );
+    frame.render_widget(Paragraph::new(Span::styled(rule, rule_style)), parts[1]);
+    frame.render_widget(&e.body, parts[2]);
+    if let Some(find) = &e.find {
+        let line = Line::from(vec![
+            Span::styled("Find: ", Style::default().add_modifier(Modifier::BOLD)),
+            Span::raw(format!("{find}▏")),
+        ]);
+        frame.render_widget(Paragraph::new(line), parts[3]);
+    }
+}

@@ -1,0 +1,130 @@
+//! The article list: one line per article, a search box, the filter and sort in the title.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{inner_width, pane_block, selected_style};
+use crate::domain::Status;
+use crate::domain::text::{truncate_to_width, width};
+use crate::tui::state::{Pane, State};
+use crate::tui::strings as t;
+
+fn badge(s: Status) -> &'static str {
+    match s {
+        Status::Draft => "DRA",
+        Status::Review => "REV",
+        Status::Scheduled => "SCH",
+        Status::Published => "PUB",
+        Status::Archived => "ARC",
+    }
+}
+
+fn badge_style(s: Status, color: bool) -> Style {
+    if !color {
+        return Style::default().add_modifier(Modifier::BOLD);
+    }
+    let c = match s {
+        Status::Draft => Color::Yellow,
+        Status::Review => Color::Magenta,
+        Status::Scheduled => Color::Cyan,
+        Status::Published => Color::Green,
+        Status::Archived => Color::DarkGray,
+    };
+    Style::default().fg(c)
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
+    let l = &s.list;
+    let focused = s.focus == Pane::List;
+    let title = format!(
+        "{} · {} · {} · {}",
+        t::LIST_TITLE,
+        t::filter_label(l.filter),
+        t::sort_label(l.sort),
+        t::count(if l.total == 0 { 0 } else { l.selected + 1 }, l.total)
+    );
+    let block = pane_block(&title, focused, s.color);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = inner_width(area) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    if l.searching || !l.search.is_empty() {
+        let cursor = if l.searching { "▏" } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled(
+                t::SEARCH_PROMPT,
+                Style::default().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(truncate_to_width(
+                &format!("{}{cursor}", l.search),
+                w.saturating_sub(8),
+            )),
+        ]));
+    }
+    let rows = (inner.height as usize).saturating_sub(lines.len());
+    if l.total == 0 {
+        if !l.loaded {
+            lines.push(Line::raw(t::LOADING));
+        } else if l.search.is_empty() && l.filter.is_none() {
+            lines.push(Line::styled(
+                t::EMPTY_TITLE,
+                Style::default().add_modifier(Modifier::BOLD),
+            ));
+            lines.push(Line::raw(""));
+            lines.extend(
+                t::EMPTY_HINT
+                    .iter()
+                    .map(|h| Line::raw(truncate_to_width(h, w))),
+            );
+        } else {
+            lines.push(Line::raw(t::NO_MATCHES));
+        }
+    }
+    let show_section = w >= 60;
+    for i in l.scroll..(l.scroll + rows).min(l.total) {
+        let Some(row) = l.row(i) else {
+            lines.push(Line::raw("…"));
+            continue;
+        };
+        let date = row
+            .publish_at
+            .unwrap_or(row.updated_at)
+            .with_timezone(&s.tz)
+            .format("%d/%m/%y")
+            .to_string();
+        let section = if show_section {
+            truncate_to_width(&row.section, 16)
+        } else {
+            String::new()
+        };
+        let fixed = 4 + 9 + if show_section { width(&section) + 1 } else { 0 };
+        let room = w.saturating_sub(fixed);
+        let title = truncate_to_width(&row.title, room);
+        let pad = " ".repeat(room.saturating_sub(width(&title)));
+        let mut spans = vec![
+            Span::styled(badge(row.status), badge_style(row.status, s.color)),
+            Span::raw(" "),
+            Span::raw(date),
+            Span::raw(" "),
+            Span::raw(title),
+            Span::raw(pad),
+        ];
+        if show_section {
+            spans.push(Span::raw(" "));
+            spans.push(Span::raw(section));
+        }
+        let mut line = Line::from(spans);
+        if i == l.selected {
+            line = line.style(selected_style(s.color));
+            if !focused {
+                line = line
+                    .style(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED));
+            }
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

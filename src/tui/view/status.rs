@@ -1,0 +1,87 @@
+//! The status line, the footer of key hints, and the tab line of the one-pane layout.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::domain::text::{reading_minutes, truncate_to_width, width};
+use crate::tui::keymap::{self, Context};
+use crate::tui::state::{Pane, State};
+use crate::tui::strings as t;
+
+pub fn status_line(frame: &mut Frame, area: Rect, s: &State) {
+    let mut left: Vec<String> = Vec::new();
+    if let Some(e) = s.editor.as_ref() {
+        left.push(t::status_label(e.status).to_string());
+        let n = e.word_count();
+        left.push(t::words(n, reading_minutes(n)));
+        left.push(if e.dirty { t::UNSAVED } else { t::SAVED }.to_string());
+    }
+    let w = area.width as usize;
+    let left = left.join(" · ");
+    let mut spans = vec![Span::styled(
+        left.clone(),
+        Style::default().add_modifier(Modifier::BOLD),
+    )];
+    if let Some(m) = &s.message {
+        let room = w.saturating_sub(width(&left) + 3);
+        let style = match (m.error, s.color) {
+            (true, true) => Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+            (true, false) => Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            _ => Style::default(),
+        };
+        if !left.is_empty() {
+            spans.push(Span::raw(" │ "));
+        }
+        spans.push(Span::styled(truncate_to_width(&m.text, room), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn footer(frame: &mut Frame, area: Rect, s: &State) {
+    let ctx = match s.focus {
+        Pane::List if s.list.searching => Context::Search,
+        Pane::List => Context::List,
+        Pane::Editor if s.editor.as_ref().is_some_and(|e| e.find.is_some()) => Context::Find,
+        Pane::Editor if s.editor.is_some() => Context::Editor,
+        _ => Context::Preview,
+    };
+    let key_style = if s.color {
+        Style::default().fg(Color::Black).bg(Color::Gray)
+    } else {
+        Style::default().add_modifier(Modifier::REVERSED)
+    };
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, help) in keymap::hints(ctx) {
+        let cost = width(&key) + width(help) + 2;
+        if used + cost > area.width as usize {
+            break;
+        }
+        spans.push(Span::styled(key, key_style));
+        spans.push(Span::raw(format!(" {help} ")));
+        used += cost;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn tabs(frame: &mut Frame, area: Rect, s: &State) {
+    let names = [
+        (Pane::List, t::LIST_TITLE),
+        (Pane::Editor, t::EDITOR_TITLE),
+        (Pane::Preview, t::PREVIEW_TITLE),
+    ];
+    let mut spans = Vec::new();
+    for (pane, name) in names {
+        let style = if pane == s.focus {
+            Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            Style::default()
+        };
+        spans.push(Span::styled(format!(" {name} "), style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
