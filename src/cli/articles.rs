@@ -201,11 +201,11 @@ pub fn status(ctx: &mut Context, a: StatusArgs) -> CliResult<Outcome> {
 pub fn history(ctx: &mut Context, a: KeyArgs) -> CliResult<Outcome> {
     let article = ctx.store.find(&a.article)?;
     say(&format!(
-        "{:>4}  {:<8} {:>4}  {:<16}  {:<12} {:>6}  TITLE",
+        "{:>4}  {:<9} {:>4}  {:<16}  {:<12} {:>6}  TITLE",
         "REV", "KIND", "VER", "WHEN", "WHO", "WORDS"
     ));
     say(&format!(
-        "{:>4}  {:<8} {:>4}  {:<16}  {:<12} {:>6}  {}",
+        "{:>4}  {:<9} {:>4}  {:<16}  {:<12} {:>6}  {}",
         "now",
         article.status.as_str(),
         article.version,
@@ -216,7 +216,7 @@ pub fn history(ctx: &mut Context, a: KeyArgs) -> CliResult<Outcome> {
     ));
     for r in ctx.store.history(article.id)? {
         say(&format!(
-            "{:>4}  {:<8} {:>4}  {:<16}  {:<12} {:>6}  {}",
+            "{:>4}  {:<9} {:>4}  {:<16}  {:<12} {:>6}  {}",
             r.rev,
             r.kind.as_str(),
             r.version,

@@ -13,10 +13,9 @@ use crate::store::{ImportOutcome, ListQuery, Sort};
 const BATCH: usize = 500;
 
 fn is_markdown(p: &Path) -> bool {
-    matches!(
-        p.extension().and_then(|e| e.to_str()),
-        Some("md" | "markdown" | "mdown")
-    )
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "mdown"))
 }
 
 /// Every Markdown file named or below a named folder, in a stable order.
@@ -27,9 +26,15 @@ fn collect(paths: &[PathBuf], failures: &mut Vec<String>) -> Vec<PathBuf> {
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => match std::fs::read_dir(&p) {
                 Ok(entries) => {
+                    // Folders are entered only when real, never through a symlink found on
+                    // the way, so a link back up the tree cannot loop.
                     let mut children: Vec<PathBuf> = entries
-                        .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|c| c.is_dir() || is_markdown(c))
+                        .filter_map(Result::ok)
+                        .filter(|e| {
+                            let real_dir = e.file_type().is_ok_and(|t| t.is_dir());
+                            real_dir || (is_markdown(&e.path()) && e.path().is_file())
+                        })
+                        .map(|e| e.path())
                         .collect();
                     children.sort();
                     stack.extend(children.into_iter().rev());

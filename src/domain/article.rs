@@ -38,7 +38,7 @@ impl ArticleFields {
     /// NFC every string, trim single-line fields, drop empty and repeated tags.
     /// Everything entering the store passes through here.
     pub fn normalized(&self) -> ArticleFields {
-        let line = |s: &str| text::nfc(s.trim());
+        let line = |s: &str| text::nfc(text::strip_controls(s, false).trim());
         let mut tags: Vec<String> = Vec::new();
         for tag in &self.tags {
             let tag = line(tag);
@@ -51,7 +51,10 @@ impl ArticleFields {
             slug: self.slug.as_deref().map(line).filter(|s| !s.is_empty()),
             title: line(&self.title),
             lede: line(&self.lede),
-            body: text::nfc(&text::normalize_newlines(&self.body)),
+            body: text::nfc(&text::strip_controls(
+                &text::normalize_newlines(&self.body),
+                true,
+            )),
             byline: line(&self.byline),
             signed_by: line(&self.signed_by),
             section: line(&self.section),

@@ -17,6 +17,8 @@ pub enum DomainError {
     EmptyTitle,
     #[error("the body is empty: a {0} article needs a body")]
     EmptyBody(&'static str),
+    #[error("a scheduled article needs a publish time")]
+    NoPublishTime,
     #[error("{0}")]
     BadFrontMatter(String),
 }

@@ -77,6 +77,7 @@ fn split(text: &str) -> Result<(Front<'_>, &str), DomainError> {
         let Some(rest) = text.strip_prefix(fence) else {
             continue;
         };
+        let rest = rest.trim_start_matches([' ', '\t']);
         let Some(rest) = rest
             .strip_prefix("\r\n")
             .or_else(|| rest.strip_prefix('\n'))
@@ -85,7 +86,7 @@ fn split(text: &str) -> Result<(Front<'_>, &str), DomainError> {
         };
         let mut offset = 0;
         for line in rest.split_inclusive('\n') {
-            let bare = line.trim_end_matches(['\n', '\r']);
+            let bare = line.trim_end();
             if bare == fence || (!is_toml && bare == "...") {
                 let body = &rest[offset + line.len()..];
                 return Ok((Some((&rest[..offset], is_toml)), body));

@@ -61,7 +61,11 @@ impl SearchQuery {
                 _ => q.words.extend(index_words(&fold(&tok)).map(str::to_string)),
             }
         }
-        let ends_open = input.chars().last().is_some_and(|c| c.is_alphanumeric());
+        // Judge on the folded text: NFD input ends in a combining mark, not a letter.
+        let ends_open = fold(input)
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric());
         q.prefix_last = ends_open && q.words.last().is_some_and(|w| w.chars().count() >= 2);
         Ok(q)
     }

@@ -87,6 +87,9 @@ pub fn check_content(status: Status, fields: &ArticleFields) -> Result<(), Domai
     if matches!(status, Status::Published | Status::Scheduled) && fields.body.trim().is_empty() {
         return Err(DomainError::EmptyBody(status.as_str()));
     }
+    if status == Status::Scheduled && fields.publish_at.is_none() {
+        return Err(DomainError::NoPublishTime);
+    }
     Ok(())
 }
 
@@ -114,11 +117,13 @@ pub fn check_move(
             _ => "the workflow does not allow this move",
         }));
     }
-    check_content(to, fields).map_err(|_| {
-        refuse(if fields.title.trim().is_empty() {
-            "the title is empty"
-        } else {
-            "the body is empty"
+    let mut with_time = fields.clone();
+    with_time.publish_at = publish_at;
+    check_content(to, &with_time).map_err(|e| {
+        refuse(match e {
+            DomainError::EmptyTitle => "the title is empty",
+            DomainError::NoPublishTime => "scheduling needs a publish time (--at)",
+            _ => "the body is empty",
         })
     })?;
     if to == Status::Scheduled {

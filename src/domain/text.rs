@@ -12,6 +12,19 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
+/// Drops characters that would act on a terminal or reorder text when shown: C0/C1 controls
+/// (keeping `\n` and `\t` where `keep_newlines`) and bidi overrides.
+pub fn strip_controls(s: &str, keep_newlines: bool) -> String {
+    let bad = |c: char| {
+        (c.is_control() && !(keep_newlines && (c == '\n' || c == '\t')))
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(bad) {
+        return s.to_string();
+    }
+    s.chars().filter(|&c| !bad(c)).collect()
+}
+
 /// `\r\n` and lone `\r` (pasted text, Windows files) become `\n`.
 pub fn normalize_newlines(s: &str) -> String {
     if !s.contains('\r') {

@@ -39,7 +39,7 @@ pub enum StoreError {
     },
     #[error("the database is busy (another editor is writing); try again in a moment")]
     Busy,
-    #[error("“{title}”: {source}")]
+    #[error("{}", rule_message(title, source))]
     Rule {
         title: String,
         #[source]
@@ -59,6 +59,14 @@ impl From<rusqlite::Error> for StoreError {
             }
             _ => StoreError::Sqlite(e),
         }
+    }
+}
+
+fn rule_message(title: &str, source: &DomainError) -> String {
+    if title.trim().is_empty() {
+        source.to_string()
+    } else {
+        format!("“{title}”: {source}")
     }
 }
 

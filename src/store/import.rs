@@ -4,7 +4,7 @@
 use super::articles::{get_by_slug_tx, insert, replace};
 use super::{Result, Store, StoreError};
 use crate::domain::frontmatter::Imported;
-use crate::domain::{Actor, slugify};
+use crate::domain::{Actor, slugify, text};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportOutcome {
@@ -61,18 +61,23 @@ fn import_one(
 ) -> ImportResult {
     let fields = &doc.fields;
     let status = doc.status(actor.now);
+    let given = fields.slug.is_some();
     let slug = fields
         .slug
         .clone()
         .unwrap_or_else(|| slugify(&fields.title));
-    match get_by_slug_tx(tx, &slug)? {
+    // A slug made from the title names the same article only if the title is the same too:
+    // long titles are cut, so two notices may differ only after the cut.
+    let existing = get_by_slug_tx(tx, &slug)?
+        .filter(|a| given || text::fold(&a.title) == text::fold(&fields.title));
+    match existing {
         Some(existing) if skip_existing => Ok(ImportOutcome::Skipped {
             id: existing.id,
             slug,
         }),
         Some(existing) => {
             let mut fields = fields.clone();
-            fields.slug = Some(slug);
+            fields.slug = Some(existing.slug.clone());
             let a = replace(tx, &existing, &fields, status, actor)?;
             Ok(ImportOutcome::Updated {
                 id: a.id,

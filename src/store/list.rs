@@ -110,6 +110,11 @@ fn filters(
     }
 }
 
+/// SQLite integers are i64; "more than there can be" is the same as everything.
+fn clamp(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 fn where_sql(clauses: &[&str]) -> String {
     if clauses.is_empty() {
         String::new()
@@ -128,12 +133,12 @@ impl Store {
             &mut clauses,
             &mut args,
         );
+        args.push(Value::Integer(clamp(q.limit)));
+        args.push(Value::Integer(clamp(q.offset)));
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM articles a {} ORDER BY {} LIMIT {} OFFSET {}",
+            "SELECT {SUMMARY_COLUMNS} FROM articles a {} ORDER BY {} LIMIT ? OFFSET ?",
             where_sql(&clauses),
             q.sort.order_by(),
-            q.limit,
-            q.offset
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), summary)?;
@@ -179,9 +184,11 @@ impl Store {
             &mut clauses,
             &mut args,
         );
+        args.push(Value::Integer(clamp(limit)));
+        args.push(Value::Integer(clamp(offset)));
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM search_index JOIN articles a ON a.id = search_index.rowid
-             {} ORDER BY search_index.rank, a.id LIMIT {limit} OFFSET {offset}",
+             {} ORDER BY search_index.rank, a.id LIMIT ? OFFSET ?",
             where_sql(&clauses)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;

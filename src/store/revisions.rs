@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, params};
 use super::articles::{get_tx, replace};
 use super::row::{from_ts, status_from, tags_from_json};
 use super::{Result, Store, StoreError};
-use crate::domain::{Actor, Article, ArticleFields, RevisionInfo, RevisionKind};
+use crate::domain::{Actor, Article, ArticleFields, RevisionInfo, RevisionKind, Status};
 
 impl Store {
     /// Every earlier version and refused conflicting save, newest first.
@@ -69,6 +69,10 @@ impl Store {
                 .optional()?;
             if slug_owner.is_some_and(|o| o != id) {
                 fields.slug = Some(current.slug.clone());
+            }
+            // The status stays, so its publish time stays with it.
+            if matches!(current.status, Status::Scheduled | Status::Published) {
+                fields.publish_at = current.publish_at;
             }
             replace(tx, &current, &fields.normalized(), current.status, actor)
         })

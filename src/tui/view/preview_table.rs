@@ -1,11 +1,13 @@
 //! Table layout for the Markdown preview: box-drawing borders, columns sized to their content and
-//! shrunk (widest first) until the table fits, cells cut with “…” by display width.
+//! shrunk (widest first) until the table fits, cells cut with “…” by display width; plus the
+//! span-fitting helpers the preview shares with it.
 
 use pulldown_cmark::Alignment;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 
-use super::preview_text::{fit_spans, spans_width};
+use crate::domain::text;
+use unicode_width::UnicodeWidthChar;
 
 /// One table row as collected from the parser; rows may be ragged.
 pub(super) struct Row {
@@ -102,4 +104,54 @@ fn shrink(widths: &mut [usize], mut excess: usize) {
         widths[i] -= step;
         excess -= step;
     }
+}
+
+/// Display width of a run of spans.
+pub(super) fn spans_width(spans: &[Span]) -> usize {
+    spans.iter().map(|s| text::width(&s.content)).sum()
+}
+
+/// Appends text, merging with the last span when the style is the same.
+pub(super) fn push_span(line: &mut Vec<Span<'static>>, s: &str, style: Style) {
+    match line.last_mut() {
+        Some(last) if last.style == style => last.content.to_mut().push_str(s),
+        _ => line.push(Span::styled(s.to_string(), style)),
+    }
+}
+
+/// Cuts spans to at most `max` cells, ending in “…” (in the last kept style) when something was
+/// cut. Retries with a smaller budget where a string is wider than its characters (emoji + VS16).
+pub(super) fn fit_spans(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
+    if spans_width(&spans) <= max {
+        return spans;
+    }
+    let mut budget = max;
+    loop {
+        let out = cut(&spans, budget);
+        if budget == 0 || spans_width(&out) <= max {
+            return out;
+        }
+        budget -= 1;
+    }
+}
+
+fn cut(spans: &[Span<'static>], budget: usize) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    if budget == 0 {
+        return out;
+    }
+    let (mut used, mut style) = (0, Style::default());
+    'spans: for span in spans {
+        style = span.style;
+        for c in span.content.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw + 1 > budget {
+                break 'spans;
+            }
+            push_span(&mut out, c.encode_utf8(&mut [0; 4]), style);
+            used += cw;
+        }
+    }
+    push_span(&mut out, "…", style);
+    out
 }

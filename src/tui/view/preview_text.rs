@@ -6,7 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
-use super::preview_table::{Row, layout};
+use super::preview_table::{Row, fit_spans, layout, push_span, spans_width};
 use crate::domain::text;
 
 pub struct PreviewInput<'a> {
@@ -65,44 +65,6 @@ pub fn render(input: &PreviewInput, width: u16, color: bool) -> Vec<Line<'static
     out
 }
 
-/// Display width of a run of spans.
-pub(super) fn spans_width(spans: &[Span]) -> usize {
-    spans.iter().map(|s| text::width(&s.content)).sum()
-}
-
-/// Cuts spans to at most `max` cells, ending in “…” (in the last kept style) when something was cut.
-pub(super) fn fit_spans(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
-    if spans_width(&spans) <= max {
-        return spans;
-    }
-    let mut out = Vec::new();
-    if max == 0 {
-        return out;
-    }
-    let (mut used, mut style) = (0, Style::default());
-    'spans: for span in spans {
-        style = span.style;
-        for c in span.content.chars() {
-            let cw = c.width().unwrap_or(0);
-            if used + cw + 1 > max {
-                break 'spans;
-            }
-            push_span(&mut out, c.encode_utf8(&mut [0; 4]), style);
-            used += cw;
-        }
-    }
-    push_span(&mut out, "…", style);
-    out
-}
-
-/// Appends text, merging with the last span when the style is the same.
-fn push_span(line: &mut Vec<Span<'static>>, s: &str, style: Style) {
-    match line.last_mut() {
-        Some(last) if last.style == style => last.content.to_mut().push_str(s),
-        _ => line.push(Span::styled(s.to_string(), style)),
-    }
-}
-
 /// Inline text made safe for the terminal: control characters dropped, line breaks and tabs spaced.
 fn clean(s: &str) -> String {
     s.chars()
@@ -119,7 +81,7 @@ fn breaks(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Theme {
     color: bool,
 }
@@ -157,6 +119,12 @@ enum Frag {
     Break,
 }
 
+impl Frag {
+    fn text(&self) -> &str {
+        if let Frag::Text(s, _) = self { s } else { "" }
+    }
+}
+
 enum Tok {
     Word(Vec<Span<'static>>),
     Space(Style),
@@ -173,6 +141,7 @@ struct Table {
     rows: Vec<Row>,
 }
 
+#[derive(Default)]
 struct Renderer {
     width: usize,
     theme: Theme,
@@ -194,17 +163,7 @@ impl Renderer {
         Renderer {
             width,
             theme,
-            lines: Vec::new(),
-            frags: Vec::new(),
-            styles: Vec::new(),
-            containers: Vec::new(),
-            lists: Vec::new(),
-            links: Vec::new(),
-            alt: None,
-            image_depth: 0,
-            code: None,
-            table: None,
-            pending_blank: false,
+            ..Default::default()
         }
     }
 
@@ -416,15 +375,8 @@ impl Renderer {
             TagEnd::Link => {
                 self.styles.pop();
                 if let Some((start, url, kind)) = self.links.pop() {
-                    let shown: String = (self.frags.get(start..).unwrap_or_default().iter())
-                        .filter_map(|f| {
-                            if let Frag::Text(s, _) = f {
-                                Some(s.as_str())
-                            } else {
-                                None
-                            }
-                        })
-                        .collect();
+                    let frags = self.frags.get(start..).unwrap_or_default();
+                    let shown: String = frags.iter().map(Frag::text).collect();
                     let auto = matches!(kind, LinkType::Autolink | LinkType::Email);
                     if !url.is_empty() && !auto && shown.trim() != url {
                         self.text(&format!(" ({url})"), self.theme.dim());
@@ -446,8 +398,9 @@ impl Renderer {
                 }
             }
             TagEnd::TableHead | TagEnd::TableRow | TagEnd::MetadataBlock(_) => {}
-            TagEnd::DefinitionList | TagEnd::DefinitionListTitle => self.flush(),
-            TagEnd::DefinitionListDefinition => self.flush(),
+            TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition => self.flush(),
         }
     }
 
@@ -479,7 +432,7 @@ impl Renderer {
     }
 
     /// The container prefix of the next line and the cells left after it. With `consume`, list
-    /// markers are shown once (hanging indent afterwards). Prefixes take at most half the width.
+    /// markers are shown once (hanging indent afterwards). Prefixes take at most 2/3 of the width.
     fn prefix(&mut self, consume: bool) -> (Vec<Span<'static>>, usize) {
         let mut spans = Vec::new();
         for c in &mut self.containers {
@@ -496,8 +449,9 @@ impl Renderer {
                 }
             }
         }
-        if self.width >= 4 && spans_width(&spans) > self.width / 2 {
-            spans = fit_spans(spans, self.width / 2);
+        let cap = self.width * 2 / 3;
+        if self.width >= 4 && spans_width(&spans) > cap {
+            spans = fit_spans(spans, cap);
         }
         let avail = self.width.saturating_sub(spans_width(&spans)).max(1);
         (spans, avail)
@@ -643,4 +597,243 @@ fn tokenize(frags: Vec<Frag>) -> Vec<Tok> {
         toks.push(Tok::Word(word));
     }
     toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    fn input(body: &str) -> PreviewInput<'_> {
+        PreviewInput {
+            title: "",
+            lede: "",
+            body,
+            byline: "",
+            signed_by: "",
+        }
+    }
+
+    fn plain(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    fn body(md: &str, width: u16) -> Vec<String> {
+        plain(&render(&input(md), width, false))
+    }
+
+    const SAMPLE: &str = "# Đại hội “Dân vận khéo”\n\nĐoạn *nghiêng* và **đậm** với `mã`, ~~gạch~~, \
+        [liên kết](https://vi.wikipedia.org/wiki/Vi%E1%BB%87t_Nam) và ![Chú thích](a.png)[^1].\n\n\
+        > Trích dẫn rất dài của đồng chí Bí thư về công tác dân vận ở cơ sở.\n\n\
+        - Một\n  - Hai lồng nhau rất dài để xuống dòng\n    1. Ba\n- Bốn\n\n3. Ba\n4. Bốn\n\n---\n\n\
+        ```\nfn main() { println!(\"xin chào thế giới\"); }\n```\n\n\
+        | Xã | Số hộ | Ghi chú |\n|:--|--:|:-:|\n| Tân Lập | 12 | 東京 |\n| Phú | 1.204 |\n\n\
+        <div>thô <b>HTML</b>\n\nDòng một  \ndòng hai\n\n[^1]: Chú thích cuối.\n";
+
+    #[test]
+    fn heading_is_bold() {
+        let lines = render(&input("Mở đầu\n\n## Tiêu đề phụ\n\nNội dung"), 40, false);
+        let span = lines
+            .iter()
+            .flat_map(|l| &l.spans)
+            .find(|s| s.content.contains("Tiêu đề"));
+        let span = span.expect("heading rendered");
+        assert!(
+            span.style
+                .add_modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED)
+        );
+        assert_eq!(
+            body("Mở đầu\n\n## Tiêu đề phụ", 40),
+            ["Mở đầu", "", "Tiêu đề phụ"]
+        );
+    }
+
+    #[test]
+    fn vietnamese_paragraph_wraps_by_words() {
+        let text = "Sáng 12/3, Ban Dân vận Huyện ủy tổ chức hội nghị “sơ kết” phong trào \
+                    thi đua dân vận khéo giai đoạn 2021–2025 tại hội trường.";
+        let lines = body(text, 20);
+        assert!(lines.len() > 3);
+        for l in &lines {
+            assert!(l.width() <= 20, "{l:?}");
+        }
+        let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+        assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn lists_and_quotes() {
+        let lines = body(
+            "- một\n- hai ba bốn năm sáu bảy tám\n  - con\n\n7. bảy\n8. tám",
+            16,
+        );
+        assert_eq!(lines[0], "• một");
+        assert_eq!(lines[1], "• hai ba bốn năm");
+        assert_eq!(lines[2], "  sáu bảy tám");
+        assert_eq!(lines[3], "  • con");
+        assert_eq!(lines[5..], ["7. bảy", "8. tám"]);
+        let lines = render(&input("> trích dẫn dài hơn một dòng"), 12, false);
+        assert!(
+            plain(&lines).iter().all(|l| l.starts_with("│ ")),
+            "{:?}",
+            plain(&lines)
+        );
+        assert!(
+            lines[0].spans[1]
+                .style
+                .add_modifier
+                .contains(Modifier::ITALIC)
+        );
+    }
+
+    #[test]
+    fn links_images_footnotes_rules() {
+        let all = body(
+            "Xem [trang](https://example.vn/a) và ![Caption](x.png), ![](y.png)[^n]",
+            80,
+        );
+        assert_eq!(
+            all[0],
+            "Xem trang (https://example.vn/a) và [ảnh: Caption], [ảnh][^n]"
+        );
+        assert_eq!(body("<https://a.vn>", 40), ["https://a.vn"]);
+        assert_eq!(body("a\n\n---\n\nb", 5), ["a", "", "─────", "", "b"]);
+        assert_eq!(body("a  \nb\nc", 40), ["a", "b c"]);
+    }
+
+    #[test]
+    fn code_is_indented_and_cut() {
+        let lines = body("```\nlet x = \"một hai ba bốn\";\n```", 16);
+        assert_eq!(lines, ["  let x = \"một …"]);
+        let lines = render(&input("`x`"), 10, false);
+        assert!(
+            lines[0].spans[0]
+                .style
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
+    }
+
+    #[test]
+    fn table_fits_with_borders_and_alignment() {
+        let md = "| Xã | Số hộ nghèo | Ghi chú |\n|---|---:|:--|\n\
+                  | Tân Lập | 12 | đã rà soát đầy đủ theo quy định mới |\n\
+                  | Thạnh Phú Đông | 1.204 |\n";
+        let lines = render(&input(md), 40, false);
+        let text = plain(&lines);
+        assert!(text[0].starts_with('┌') && text[2].contains('┼'));
+        assert!(text.last().is_some_and(|l| l.starts_with('└')));
+        assert!(text.iter().all(|l| l.width() <= 40), "{text:#?}");
+        assert!(
+            text.iter().all(|l| l.width() == text[0].width()),
+            "{text:#?}"
+        );
+        let end = |l: &str, n: &str| l[..l.find(n).expect("number") + n.len()].width();
+        assert_eq!(end(&text[3], "12"), end(&text[4], "1.204"));
+        assert!(text[3].contains('…'));
+        let head = lines[1]
+            .spans
+            .iter()
+            .find(|s| s.content.contains("Xã"))
+            .expect("header");
+        assert!(head.style.add_modifier.contains(Modifier::BOLD));
+    }
+
+    #[test]
+    fn article_parts_and_signature() {
+        let article = PreviewInput {
+            title: "Hội nghị dân vận",
+            lede: "Tóm tắt.",
+            body: "Thân bài.",
+            byline: "Nguyễn Thị Đào",
+            signed_by: "Ban Dân vận Huyện ủy",
+        };
+        let lines = render(&article, 30, true);
+        let text = plain(&lines);
+        assert_eq!(
+            text[..6],
+            [
+                "Hội nghị dân vận",
+                "Nguyễn Thị Đào",
+                "",
+                "Tóm tắt.",
+                "",
+                "Thân bài."
+            ]
+        );
+        let sign = text.last().expect("signature");
+        assert!(sign.ends_with("Ban Dân vận Huyện ủy") && sign.width() == 30);
+        assert!(
+            lines[0].spans[0]
+                .style
+                .add_modifier
+                .contains(Modifier::BOLD)
+        );
+        let narrow = plain(&render(&article, 12, false));
+        assert_eq!(narrow[narrow.len() - 2..], [" Ban Dân vận", "    Huyện ủy"]);
+    }
+
+    #[test]
+    fn no_color_means_no_colour() {
+        let article = PreviewInput {
+            title: "T",
+            lede: "L",
+            body: SAMPLE,
+            byline: "B",
+            signed_by: "S",
+        };
+        let lines = render(&article, 50, false);
+        for span in lines.iter().flat_map(|l| &l.spans) {
+            assert!(
+                span.style.fg.is_none() && span.style.bg.is_none(),
+                "{span:?}"
+            );
+        }
+        let coloured = render(&article, 50, true);
+        assert!(
+            coloured
+                .iter()
+                .flat_map(|l| &l.spans)
+                .any(|s| s.style.fg.is_some())
+        );
+    }
+
+    #[test]
+    fn never_panics_nor_overflows() {
+        let nested: String = (0..60)
+            .map(|i| format!("{}- mục {i}\n", "  ".repeat(i)))
+            .collect();
+        let quotes = format!("{} sâu", ">".repeat(80));
+        let ragged = "| a | b |\n|---|---|\n| 1 | 2 | 3 | 4 |\n| x |\n";
+        let odd = "<div><b>**chưa đóng `x\n\n[a](<>) ![](\n\n|x|\n|-|\n";
+        for md in [SAMPLE, &nested, &quotes, ragged, odd, "", "\u{1b}[31m\t"] {
+            for color in [false, true] {
+                for w in 0..=60 {
+                    let article = PreviewInput {
+                        title: "Tiêu đề “dài” 東京 ❤️👨‍👩‍👧❤️❤️",
+                        lede: "",
+                        body: md,
+                        byline: "",
+                        signed_by: "Ban Dân vận Huyện ủy",
+                    };
+                    for l in plain(&render(&article, w, color)) {
+                        assert!(l.width() <= usize::from(w).max(1), "w={w} {l:?}");
+                        assert!(!l.contains('\u{1b}'));
+                    }
+                }
+            }
+        }
+        let empty = PreviewInput {
+            title: "",
+            lede: "",
+            body: "",
+            byline: "",
+            signed_by: "",
+        };
+        assert!(render(&empty, 0, false).is_empty());
+    }
 }

@@ -1,0 +1,182 @@
+//! Helpers shared by `tests/cli.rs` and `tests/cli_import.rs`: run the built `newsdesk` binary
+//! against a database in a temporary folder and look at what a user would see.
+#![allow(dead_code)] // each test file uses a different subset
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The eight sample articles shipped with the crate.
+pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample");
+
+/// The sample article the search tests look for.
+pub const DAN_VAN: &str = "tham-dinh-danh-gia-mo-hinh-dan-van-kheo-nam-2023";
+
+/// A temporary folder holding `n.db`.
+pub struct Desk {
+    pub dir: TempDir,
+    pub db: PathBuf,
+}
+
+impl Desk {
+    pub fn new() -> Desk {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("n.db");
+        Desk { dir, db }
+    }
+
+    /// A desk with `assets/sample` imported.
+    pub fn with_sample() -> Desk {
+        let d = Desk::new();
+        d.ok(&["import", SAMPLE]);
+        d
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        nd(&self.db, args)
+    }
+
+    /// Runs and expects exit 0; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        expect_code(&out, 0, args);
+        stdout(&out)
+    }
+
+    /// Runs and expects exit 1; returns stderr.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        expect_code(&out, 1, args);
+        stderr(&out)
+    }
+
+    /// Runs a `--json` command and parses its output.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let text = self.ok(args);
+        serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{args:?} printed invalid JSON ({e}):\n{text}"))
+    }
+
+    pub fn show(&self, key: &str) -> Value {
+        self.json(&["show", key, "--json"])
+    }
+
+    /// `list --json` with a limit large enough for any test.
+    pub fn list(&self) -> Vec<Value> {
+        match self.json(&["list", "--json", "--limit", "1000"]) {
+            Value::Array(items) => items,
+            other => panic!("list --json printed {other}"),
+        }
+    }
+
+    pub fn slugs(&self) -> Vec<String> {
+        let mut slugs: Vec<String> = self
+            .list()
+            .iter()
+            .map(|a| a["slug"].as_str().expect("slug").to_string())
+            .collect();
+        slugs.sort();
+        slugs
+    }
+
+    /// Writes `text` to `rel` (creating folders) and returns the full path.
+    pub fn write(&self, rel: &str, text: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, text).expect("write fixture");
+        path
+    }
+}
+
+/// The binary with a predictable environment: no `$NEWSDESK_DB`, user `hoa`, Vietnam's zone.
+pub fn command() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_newsdesk"));
+    c.env_remove("NEWSDESK_DB")
+        .env_remove("COLUMNS")
+        .env("USER", "hoa")
+        .env("TZ", "Asia/Ho_Chi_Minh")
+        .stdin(Stdio::null());
+    c
+}
+
+/// `newsdesk --db DB ARGS…`
+pub fn nd(db: &Path, args: &[&str]) -> Output {
+    command()
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("run newsdesk")
+}
+
+/// `newsdesk --db DB ARGS…` with `input` on standard input.
+pub fn nd_stdin(db: &Path, args: &[&str], input: &[u8]) -> Output {
+    let mut child = command()
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn newsdesk");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("wait for newsdesk")
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Asserts the exit code, showing everything the command printed when it is wrong.
+pub fn expect_code(out: &Output, code: i32, what: &(impl std::fmt::Debug + ?Sized)) {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{what:?}: want exit {code}\n--- stdout\n{}\n--- stderr\n{}",
+        stdout(out),
+        stderr(out)
+    );
+    assert_no_panic(out, what);
+}
+
+pub fn assert_no_panic(out: &Output, what: &(impl std::fmt::Debug + ?Sized)) {
+    let err = stderr(out);
+    assert!(
+        !err.contains("panicked") && out.status.code() != Some(101),
+        "{what:?} panicked:\n{err}"
+    );
+}
+
+/// The `show --json` object without what differs between two databases holding the same
+/// content: ids, versions, and who/when created and saved.
+pub fn content_of(mut article: Value) -> Value {
+    let obj = article.as_object_mut().expect("an object");
+    for key in [
+        "id",
+        "version",
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+    ] {
+        assert!(obj.remove(key).is_some(), "show --json lacks {key}");
+    }
+    article
+}
