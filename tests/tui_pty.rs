@@ -132,12 +132,13 @@ fn type_a_vietnamese_article_save_quit_and_find_it() {
     t.type_text("Ắ ể ộ đ ữ ỷ");
     t.keys(&["C-s"]);
     t.wait_for("Saved");
+    let pid = t.pane_pid();
     t.keys(&["C-q"]);
     let start = Instant::now();
-    let pid = t.pane_pid();
     while alive(pid) && start.elapsed() < Duration::from_secs(5) {
         std::thread::sleep(Duration::from_millis(50));
     }
+    assert!(!alive(pid), "Ctrl-Q did not quit");
     let a = show_json(&t.db, "1");
     assert_eq!(a["title"], "Đại hội Đảng bộ xã “Thạch Lâm” – nhiệm kỳ mới");
     assert_eq!(a["lede"], "Tóm tắt ngắn.");
@@ -170,4 +171,70 @@ fn sighup_ends_the_process_within_a_second() {
     let took = start.elapsed();
     assert!(!alive(pid), "newsdesk still running {took:?} after SIGHUP");
     assert!(took < Duration::from_secs(1), "exit took {took:?}");
+}
+
+#[test]
+fn a_dropped_link_keeps_every_typed_word_and_offers_it_back() {
+    let t = Tmux::start("recover", 100, 30);
+    t.wait_for("No articles yet");
+    // One saved article, then more typing that is never saved.
+    t.keys(&["C-n"]);
+    t.type_text("Thông báo lịch tiếp công dân");
+    t.keys(&["C-s"]);
+    t.wait_for("Saved");
+    for _ in 0..7 {
+        t.keys(&["Tab"]);
+    }
+    let typed = "Chủ tịch Ủy ban nhân dân huyện tiếp công dân vào ngày 15 – “định kỳ”.";
+    t.type_text(typed);
+    // Every key has reached newsdesk once the end of the text is on screen.
+    t.wait_for("kỳ”.");
+    let pid = t.pane_pid();
+    // The SSH link drops: the terminal goes away with SIGHUP.
+    let _ = Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status();
+    let start = Instant::now();
+    while alive(pid) && start.elapsed() < Duration::from_secs(3) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "exit took {:?}",
+        start.elapsed()
+    );
+    // Not saved: the article still has an empty body…
+    assert_eq!(show_json(&t.db, "1")["body"], "");
+    // …but the recovery copy holds every typed character.
+    let conn = rusqlite::Connection::open(&t.db).unwrap();
+    let fields: String = conn
+        .query_row(
+            "SELECT fields FROM recovery WHERE user = 'hoa' AND article_id = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let fields: serde_json::Value = serde_json::from_str(&fields).unwrap();
+    assert_eq!(fields["body"], typed);
+    drop(conn);
+
+    // Start again, open the article: newsdesk offers the text back.
+    let db = t.db.clone();
+    let again = Tmux::start("recover2", 100, 30);
+    let cmd = format!("NEWSDESK_DB={} USER=hoa {BIN}", db.display());
+    again.tmux(&["respawn-pane", "-k", "-t", "t", &cmd]);
+    again.wait_for("Thông báo lịch");
+    again.keys(&["Enter"]);
+    again.wait_for("Unsaved text found");
+    again.keys(&["r"]);
+    again.wait_for("Recovered");
+    again.keys(&["C-s"]);
+    again.wait_for("Saved");
+    assert_eq!(show_json(&db, "1")["body"], typed);
+    // Saved: the recovery copy is gone.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let left: i64 = conn
+        .query_row("SELECT count(*) FROM recovery", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0);
 }

@@ -11,6 +11,7 @@ pub const APPLICATION_ID: i64 = 0x4E44_534B; // "NDSK"
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_articles.sql"),
     include_str!("migrations/0002_settings.sql"),
+    include_str!("migrations/0003_recovery.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -5,6 +5,7 @@ mod error;
 mod import;
 mod list;
 pub mod migrate;
+mod recovery;
 mod revisions;
 mod row;
 
@@ -16,6 +17,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use error::{Result, StoreError};
 pub use import::{ImportOutcome, ImportResult};
 pub use list::{ArticleSummary, ListQuery, SearchHit, Sort};
+pub use recovery::Recovery;
 
 /// How long a writer waits for another editor's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);

@@ -3,7 +3,7 @@
 use crossterm::event::KeyEvent;
 
 use crate::domain::{Article, ArticleFields, Status};
-use crate::store::{ArticleSummary, Sort};
+use crate::store::{ArticleSummary, Recovery, Sort};
 
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -18,6 +18,11 @@ pub enum Action {
         snippets: Vec<(i64, String)>,
     },
     ArticleLoaded(Article),
+    /// An unsaved buffer was found for this article (`None`: a never-saved one).
+    RecoveryFound {
+        article: Option<Article>,
+        recovery: Recovery,
+    },
     Saved(Article),
     /// Someone else saved first; our text is kept as revision `kept_rev`.
     Conflict {
@@ -25,6 +30,8 @@ pub enum Action {
         kept_rev: i64,
     },
     Failed(String),
+    /// An effect finished with nothing to report.
+    Done,
 }
 
 /// I/O that `update` asks the runtime to do.
@@ -38,6 +45,8 @@ pub enum Effect {
         fields: ArticleFields,
         base_version: i64,
     },
+    /// Forget the recovery copy of an article (`None`: the never-saved one).
+    DiscardRecovery(Option<i64>),
     SetStatus {
         id: i64,
         to: Status,

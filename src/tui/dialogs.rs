@@ -15,16 +15,47 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     match dialog {
         Dialog::Help => Vec::new(),
+        Dialog::Recover {
+            written_at,
+            diff,
+            recovered,
+        } => match k.code {
+            KeyCode::Char('r') | KeyCode::Enter => {
+                let tz = s.tz;
+                if let Some(e) = s.editor.as_mut() {
+                    e.load_fields(&recovered, tz);
+                }
+                s.message = Some(info(t::RECOVERED.into()));
+                Vec::new()
+            }
+            KeyCode::Char('d') => {
+                let id = s.editor.as_ref().and_then(|e| e.id);
+                s.message = Some(info(t::RECOVERY_DISCARDED.into()));
+                vec![Effect::DiscardRecovery(id)]
+            }
+            _ => {
+                s.dialog = Some(Dialog::Recover {
+                    written_at,
+                    diff,
+                    recovered,
+                });
+                Vec::new()
+            }
+        },
         Dialog::ConfirmLeave { then } => match k.code {
             KeyCode::Char('s' | 'y') | KeyCode::Enter => {
                 s.after_save = Some(then);
                 save(s)
             }
             KeyCode::Char('d' | 'n') => {
+                let mut id = None;
                 if let Some(e) = s.editor.as_mut() {
                     e.dirty = false;
+                    id = e.id;
                 }
-                leave(s, then)
+                let mut fx = vec![Effect::DiscardRecovery(id)];
+                fx.extend(leave(s, then));
+                fx
             }
             KeyCode::Char('q') if ctrl => {
                 s.dialog = Some(Dialog::ConfirmLeave { then });
@@ -169,6 +200,28 @@ fn choose_status(s: &mut State, choices: &[Status], selected: usize, at: String)
     }]
 }
 
+/// The first body line where two versions differ (line 0: the title), as (line, a, b).
+pub fn first_difference(
+    a: &crate::domain::ArticleFields,
+    b: &crate::domain::ArticleFields,
+) -> Option<(usize, String, String)> {
+    let a_lines: Vec<&str> = a.body.lines().collect();
+    let b_lines: Vec<&str> = b.body.lines().collect();
+    let n = a_lines.len().max(b_lines.len());
+    (0..n)
+        .find_map(|i| {
+            let (x, y) = (a_lines.get(i), b_lines.get(i));
+            (x != y).then(|| {
+                (
+                    i + 1,
+                    x.map(|v| v.to_string()).unwrap_or_default(),
+                    y.map(|v| v.to_string()).unwrap_or_default(),
+                )
+            })
+        })
+        .or_else(|| (a.title != b.title).then(|| (0, a.title.clone(), b.title.clone())))
+}
+
 /// The conflict dialog: who saved, when, and the first line where the versions differ.
 pub fn conflict(s: &State, theirs: &Article, kept_rev: i64) -> Dialog {
     let mine = s
@@ -176,22 +229,7 @@ pub fn conflict(s: &State, theirs: &Article, kept_rev: i64) -> Dialog {
         .as_ref()
         .map(EditorState::fields)
         .unwrap_or_default();
-    let their_lines: Vec<&str> = theirs.body.lines().collect();
-    let my_lines: Vec<&str> = mine.body.lines().collect();
-    let n = their_lines.len().max(my_lines.len());
-    let diff = (0..n).find_map(|i| {
-        let (a, b) = (their_lines.get(i), my_lines.get(i));
-        (a != b).then(|| {
-            (
-                i + 1,
-                a.map(|x| x.to_string()).unwrap_or_default(),
-                b.map(|x| x.to_string()).unwrap_or_default(),
-            )
-        })
-    });
-    let diff = diff.or_else(|| {
-        (theirs.title != mine.title).then(|| (0, theirs.title.clone(), mine.title.clone()))
-    });
+    let diff = first_difference(&theirs.fields(), &mine);
     Dialog::Conflict {
         theirs_by: theirs.updated_by.clone(),
         theirs_at: theirs

@@ -194,6 +194,22 @@ impl EditorState {
         }
     }
 
+    /// Replaces the editor's text with `f` (a recovered buffer), marked unsaved.
+    pub fn load_fields(&mut self, f: &ArticleFields, tz: FixedOffset) {
+        let fresh = EditorState::from_fields(
+            self.id,
+            self.slug.clone(),
+            self.base_version,
+            self.status,
+            f,
+            tz,
+        );
+        self.lines = fresh.lines;
+        self.body = fresh.body;
+        self.dirty = true;
+        self.revision += 1;
+    }
+
     pub fn value(&self, field: Field) -> String {
         match field {
             Field::Body => self.body.lines().join("\n"),
@@ -254,6 +270,13 @@ pub enum Dialog {
         selected: usize,
         /// Typed publish time for scheduling.
         at: String,
+    },
+    /// An unsaved buffer from an earlier session: recover or discard it.
+    Recover {
+        written_at: String,
+        /// First differing line: (line number, stored, recovered).
+        diff: Option<(usize, String, String)>,
+        recovered: Box<ArticleFields>,
     },
     /// Someone else saved first.
     Conflict {

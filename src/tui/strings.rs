@@ -31,6 +31,12 @@ pub const LEAVE_KEYS: &str = "s save   d discard   Esc stay";
 pub const STATUS_TITLE: &str = "Change status";
 pub const STATUS_AT: &str = "Publish at (e.g. 2026-11-27 08:00): ";
 pub const STATUS_KEYS: &str = "↑↓ choose   Enter apply   Esc cancel";
+pub const RECOVER_TITLE: &str = "Unsaved text found";
+pub const RECOVER_KEYS: &str = "r recover it   d discard it";
+pub const RECOVERED: &str = "Recovered the unsaved text: check it, then save with Ctrl-S.";
+pub const RECOVERY_DISCARDED: &str = "Discarded the unsaved text.";
+pub const STORED: &str = "saved  ";
+pub const RECOVERED_LABEL: &str = "unsaved";
 pub const CONFLICT_TITLE: &str = "Someone else saved first";
 pub const CONFLICT_KEYS: &str = "t keep theirs   m keep mine (save over)   c copy mine aside";
 pub const THEIRS: &str = "theirs";
@@ -93,6 +99,10 @@ pub fn kept_theirs(rev: i64) -> String {
 
 pub fn kept_aside(rev: i64) -> String {
     format!("Your text is kept as revision {rev} (see history); still editing yours.")
+}
+
+pub fn recover_from(at: &str) -> String {
+    format!("This article has text from {at} that was never saved (the session ended).")
 }
 
 pub fn conflict_by(who: &str, at: &str) -> String {

@@ -17,6 +17,7 @@ use crate::store::Sort;
 pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
     let fx = match action {
         Action::Key(k) if k.kind == KeyEventKind::Release => Vec::new(),
+        Action::Done => Vec::new(),
         Action::Key(k) => key(s, k),
         Action::Paste(p) => paste(s, &p),
         Action::Resize(w, h) => {
@@ -58,6 +59,25 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
             s.message = None;
             Vec::new()
         }
+        Action::RecoveryFound { article, recovery } => {
+            s.editor = Some(match &article {
+                Some(a) => EditorState::open(a, s.tz),
+                None => EditorState::new_article(s.tz),
+            });
+            s.preview = None;
+            s.focus = Pane::Editor;
+            let stored = article.map(|a| a.fields()).unwrap_or_default();
+            s.dialog = Some(Dialog::Recover {
+                written_at: recovery
+                    .written_at
+                    .with_timezone(&s.tz)
+                    .format("%H:%M %d/%m/%Y")
+                    .to_string(),
+                diff: dialogs::first_difference(&stored, &recovery.fields),
+                recovered: Box::new(recovery.fields),
+            });
+            Vec::new()
+        }
         Action::Saved(a) => {
             if let Some(e) = s
                 .editor
@@ -72,7 +92,12 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
             }
             s.message = Some(info(t::saved(&a.title, a.version, a.status)));
             s.list.follow = Some(a.id);
-            let mut fx = vec![reload_list(s)];
+            // Saved: the recovery copies of this article (and of it before its first save) go.
+            let mut fx = vec![
+                Effect::DiscardRecovery(Some(a.id)),
+                Effect::DiscardRecovery(None),
+                reload_list(s),
+            ];
             if let Some(then) = s.after_save.take() {
                 fx.extend(leave(s, then));
             }

@@ -91,6 +91,28 @@ pub fn draw(frame: &mut Frame, s: &State) {
             lines.push(bold(t::STATUS_KEYS));
             show(frame, t::STATUS_TITLE, lines, w.min(60), s.color);
         }
+        Dialog::Recover {
+            written_at, diff, ..
+        } => {
+            let mut lines = vec![Line::raw(t::recover_from(written_at)), Line::raw("")];
+            if let Some((n, stored, recovered)) = diff {
+                let room = inner.saturating_sub(10);
+                lines.push(bold(t::line_no(*n)));
+                lines.push(Line::raw(format!(
+                    "{}: {}",
+                    t::STORED,
+                    truncate_to_width(stored, room)
+                )));
+                lines.push(Line::raw(format!(
+                    "{}: {}",
+                    t::RECOVERED_LABEL,
+                    truncate_to_width(recovered, room)
+                )));
+                lines.push(Line::raw(""));
+            }
+            lines.push(bold(t::RECOVER_KEYS));
+            show(frame, t::RECOVER_TITLE, lines, w, s.color);
+        }
         Dialog::Conflict {
             theirs_by,
             theirs_at,
