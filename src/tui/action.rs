@@ -20,8 +20,8 @@ pub enum Action {
     ArticleLoaded(Article),
     /// An unsaved buffer was found for this article (`None`: a never-saved one).
     RecoveryFound {
-        article: Option<Article>,
-        recovery: Recovery,
+        article: Option<Box<Article>>,
+        recovery: Box<Recovery>,
     },
     Saved(Article),
     /// Someone else saved first; our text is kept as revision `kept_rev`.

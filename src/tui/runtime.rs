@@ -184,7 +184,7 @@ fn event_loop(
             &mut state,
             Action::RecoveryFound {
                 article: None,
-                recovery,
+                recovery: Box::new(recovery),
             },
         );
         dispatch(&mut state, ctx, fx);
@@ -252,8 +252,8 @@ fn perform(ctx: &mut Context, effect: Effect) -> Action {
                             || r.fields.lede != a.lede =>
                     {
                         Ok(Action::RecoveryFound {
-                            article: Some(a),
-                            recovery: r,
+                            article: Some(Box::new(a)),
+                            recovery: Box::new(r),
                         })
                     }
                     _ => Ok(Action::ArticleLoaded(a)),

@@ -117,8 +117,24 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
     };
+    plain_highlights(s);
     refresh_preview(s);
     fx
+}
+
+/// Under NO_COLOR the text areas' own highlights (find matches, selection) use reverse video
+/// instead of their default background colours.
+fn plain_highlights(s: &mut State) {
+    if s.color {
+        return;
+    }
+    let Some(e) = s.editor.as_mut() else { return };
+    let reversed =
+        ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED);
+    for area in e.lines.iter_mut().chain(std::iter::once(&mut e.body)) {
+        area.set_search_style(reversed);
+        area.set_selection_style(reversed);
+    }
 }
 
 /// Re-renders the preview when the open article's text or the pane width changed; not on

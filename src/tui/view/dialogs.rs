@@ -46,13 +46,11 @@ pub fn draw(frame: &mut Frame, s: &State) {
     let w = area.width.saturating_sub(4).min(72);
     let inner = w.saturating_sub(2) as usize;
     match d {
-        Dialog::Help => show(
-            frame,
-            t::HELP_TITLE,
-            help_lines(inner, area.height),
-            w,
-            s.color,
-        ),
+        Dialog::Help => {
+            let w = area.width.saturating_sub(2);
+            let lines = help_lines(w.saturating_sub(2) as usize, area.height);
+            show(frame, t::HELP_TITLE, lines, w, s.color);
+        }
         Dialog::ConfirmLeave { .. } => show(
             frame,
             t::LEAVE_TITLE,
@@ -154,35 +152,50 @@ fn help_lines(width: usize, height: u16) -> Vec<Line<'static>> {
         (Context::Find, "Find"),
         (Context::Preview, "Preview"),
     ];
-    let mut lines = Vec::new();
+    // (text, is a heading)
+    let mut entries: Vec<(String, bool)> = Vec::new();
     for (ctx, name) in groups {
-        lines.push(bold(name));
+        entries.push((name.to_string(), true));
         let mut seen: Vec<&str> = Vec::new();
         for b in BINDINGS.iter().filter(|b| b.context == ctx) {
             if seen.contains(&b.help) {
                 continue;
             }
             seen.push(b.help);
-            // Keys that share a command are listed together: "↑ k  previous article".
+            // Keys that share a command are listed together: "↓ j  next article".
             let keys: Vec<String> = BINDINGS
                 .iter()
                 .filter(|o| o.context == ctx && o.help == b.help)
                 .map(|o| o.key.label())
                 .collect();
-            lines.push(Line::raw(truncate_to_width(
-                &format!("  {:<14}{}", keys.join(" "), b.help),
-                width,
-            )));
+            entries.push((format!(" {:<10} {}", keys.join(" "), b.help), false));
         }
+    }
+    // As many columns as it takes to show every binding on this screen.
+    let rows = (height.saturating_sub(5) as usize).max(1);
+    let cols = entries.len().div_ceil(rows).max(1);
+    let rows = entries.len().div_ceil(cols);
+    let col_width = width / cols;
+    let mut lines = Vec::with_capacity(rows + 2);
+    for r in 0..rows {
+        let mut spans = Vec::new();
+        for c in 0..cols {
+            let Some((text, heading)) = entries.get(c * rows + r) else {
+                continue;
+            };
+            let cell = truncate_to_width(text, col_width.saturating_sub(1));
+            let pad = " ".repeat(col_width.saturating_sub(crate::domain::text::width(&cell)));
+            let style = if *heading {
+                Style::default().add_modifier(Modifier::BOLD)
+            } else {
+                Style::default()
+            };
+            spans.push(Span::styled(cell, style));
+            spans.push(Span::raw(pad));
+        }
+        lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
     lines.push(Line::raw(t::HELP_CLOSE));
-    // Two columns would be nicer; for short screens keep what fits, ending with the close hint.
-    let max = height.saturating_sub(4) as usize;
-    if lines.len() > max && max > 1 {
-        let last = lines.pop();
-        lines.truncate(max - 1);
-        lines.extend(last);
-    }
     lines
 }

@@ -4,9 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{inner_width, pane_block};
+use super::pane_block;
 use crate::domain::text::truncate_to_width;
 use crate::tui::state::{Field, Pane, State};
 use crate::tui::strings as t;
@@ -21,10 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         frame.render_widget(
-            Paragraph::new(truncate_to_width(
-                t::NOTHING_OPEN,
-                inner_width(area) as usize,
-            )),
+            Paragraph::new(t::NOTHING_OPEN).wrap(Wrap { trim: true }),
             inner,
         );
         return;

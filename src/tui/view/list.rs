@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{inner_width, pane_block, selected_style};
 use crate::domain::Status;
@@ -39,13 +39,18 @@ fn badge_style(s: Status, color: bool) -> Style {
 pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
     let l = &s.list;
     let focused = s.focus == Pane::List;
-    let title = format!(
-        "{} · {} · {} · {}",
-        t::LIST_TITLE,
-        t::filter_label(l.filter),
-        t::sort_label(l.sort),
-        t::count(if l.total == 0 { 0 } else { l.selected + 1 }, l.total)
-    );
+    let (filter, sort) = (t::filter_label(l.filter), t::sort_label(l.sort));
+    let count = t::count(if l.total == 0 { 0 } else { l.selected + 1 }, l.total);
+    // The border cuts a long title; drop the pane's name, then the sort, before the count.
+    let room = (area.width as usize).saturating_sub(4);
+    let title = [
+        format!("{} · {filter} · {sort} · {count}", t::LIST_TITLE),
+        format!("{filter} · {sort} · {count}"),
+        format!("{filter} · {count}"),
+    ]
+    .into_iter()
+    .find(|title| width(title) <= room)
+    .unwrap_or(count);
     let block = pane_block(&title, focused, s.color);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -74,11 +79,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
                 Style::default().add_modifier(Modifier::BOLD),
             ));
             lines.push(Line::raw(""));
-            lines.extend(
-                t::EMPTY_HINT
-                    .iter()
-                    .map(|h| Line::raw(truncate_to_width(h, w))),
-            );
+            lines.extend(t::EMPTY_HINT.iter().map(|h| Line::raw(*h)));
         } else {
             lines.push(Line::raw(t::NO_MATCHES));
         }
@@ -126,5 +127,10 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
         }
         lines.push(line);
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    let mut list = Paragraph::new(lines);
+    if l.total == 0 {
+        // No rows: the empty-newsroom hints wrap instead of being cut.
+        list = list.wrap(Wrap { trim: false });
+    }
+    frame.render_widget(list, inner);
 }

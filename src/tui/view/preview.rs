@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::pane_block;
 use crate::tui::state::{Pane, State};
@@ -13,7 +13,10 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let (Some(e), Some(cache)) = (s.editor.as_ref(), s.preview.as_ref()) else {
-        frame.render_widget(Paragraph::new(t::NOTHING_OPEN), inner);
+        frame.render_widget(
+            Paragraph::new(t::NOTHING_OPEN).wrap(Wrap { trim: true }),
+            inner,
+        );
         return;
     };
     let max_scroll = (cache.lines.len() as u16).saturating_sub(inner.height);
