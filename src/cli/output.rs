@@ -49,26 +49,28 @@ pub fn summary_json(a: &ArticleSummary, tz: FixedOffset) -> Value {
 /// `show --json`: the summary fields plus the content.
 pub fn article_json(a: &Article, tz: FixedOffset) -> Value {
     let words = text::word_count(&a.body);
-    json!({
-        "id": a.id,
-        "slug": a.slug,
-        "title": a.title,
-        "status": a.status.as_str(),
-        "section": a.section,
-        "tags": a.tags,
-        "byline": a.byline,
-        "publish_at": time(a.publish_at, tz),
-        "updated_at": time(Some(a.updated_at), tz),
-        "updated_by": a.updated_by,
-        "word_count": words,
-        "lede": a.lede,
-        "body": a.body,
-        "signed_by": a.signed_by,
-        "version": a.version,
-        "created_at": time(Some(a.created_at), tz),
-        "created_by": a.created_by,
-        "reading_minutes": reading_minutes(words),
-    })
+    let summary = ArticleSummary {
+        id: a.id,
+        slug: a.slug.clone(),
+        title: a.title.clone(),
+        status: a.status,
+        section: a.section.clone(),
+        tags: a.tags.clone(),
+        byline: a.byline.clone(),
+        publish_at: a.publish_at,
+        updated_at: a.updated_at,
+        updated_by: a.updated_by.clone(),
+        word_count: words as i64,
+    };
+    let mut v = summary_json(&summary, tz);
+    v["lede"] = json!(a.lede);
+    v["body"] = json!(a.body);
+    v["signed_by"] = json!(a.signed_by);
+    v["version"] = json!(a.version);
+    v["created_at"] = time(Some(a.created_at), tz);
+    v["created_by"] = json!(a.created_by);
+    v["reading_minutes"] = json!(reading_minutes(words));
+    v
 }
 
 pub fn short_time(t: DateTime<Utc>, tz: FixedOffset) -> String {

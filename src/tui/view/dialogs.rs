@@ -93,21 +93,7 @@ pub fn draw(frame: &mut Frame, s: &State) {
             written_at, diff, ..
         } => {
             let mut lines = vec![Line::raw(t::recover_from(written_at)), Line::raw("")];
-            if let Some((n, stored, recovered)) = diff {
-                let room = inner.saturating_sub(10);
-                lines.push(bold(t::line_no(*n)));
-                lines.push(Line::raw(format!(
-                    "{}: {}",
-                    t::STORED,
-                    truncate_to_width(stored, room)
-                )));
-                lines.push(Line::raw(format!(
-                    "{}: {}",
-                    t::RECOVERED_LABEL,
-                    truncate_to_width(recovered, room)
-                )));
-                lines.push(Line::raw(""));
-            }
+            push_difference(&mut lines, diff, (t::STORED, t::RECOVERED_LABEL), inner);
             lines.push(bold(t::RECOVER_KEYS));
             show(frame, t::RECOVER_TITLE, lines, w, s.color);
         }
@@ -121,25 +107,30 @@ pub fn draw(frame: &mut Frame, s: &State) {
                 Line::raw(t::conflict_by(theirs_by, theirs_at)),
                 Line::raw(""),
             ];
-            if let Some((n, theirs, mine)) = diff {
-                let room = inner.saturating_sub(10);
-                lines.push(bold(t::line_no(*n)));
-                lines.push(Line::raw(format!(
-                    "{}: {}",
-                    t::THEIRS,
-                    truncate_to_width(theirs, room)
-                )));
-                lines.push(Line::raw(format!(
-                    "{}: {}",
-                    t::MINE,
-                    truncate_to_width(mine, room)
-                )));
-                lines.push(Line::raw(""));
-            }
+            push_difference(&mut lines, diff, (t::THEIRS, t::MINE), inner);
             lines.push(bold(t::CONFLICT_KEYS));
             show(frame, t::CONFLICT_TITLE, lines, w, s.color);
         }
     }
+}
+
+/// The first differing line of two versions, labelled, each cut to the dialog width.
+fn push_difference(
+    lines: &mut Vec<Line<'static>>,
+    diff: &Option<(usize, String, String)>,
+    labels: (&str, &str),
+    width: usize,
+) {
+    let Some((n, a, b)) = diff else { return };
+    let room = width.saturating_sub(10);
+    lines.push(bold(t::line_no(*n)));
+    for (label, text) in [(labels.0, a), (labels.1, b)] {
+        lines.push(Line::raw(format!(
+            "{label}: {}",
+            truncate_to_width(text, room)
+        )));
+    }
+    lines.push(Line::raw(""));
 }
 
 /// One line per binding, grouped by context, cut to the screen height.
