@@ -48,7 +48,7 @@ fn collect(paths: &[PathBuf], failures: &mut Vec<String>) -> Vec<PathBuf> {
     files
 }
 
-fn read_document(path: &Path, ctx: &Context) -> Result<Imported, String> {
+fn read_document(path: &Path, tz: chrono::FixedOffset) -> Result<Imported, String> {
     let shown = path.display();
     let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -57,35 +57,69 @@ fn read_document(path: &Path, ctx: &Context) -> Result<Imported, String> {
             e.utf8_error().valid_up_to()
         )
     })?;
-    parse_document(&text, ctx.tz).map_err(|e| format!("{shown}: {e}"))
+    parse_document(&text, tz).map_err(|e| format!("{shown}: {e}"))
+}
+
+/// One batch read and parsed: the documents, their paths, and the files that failed.
+struct Parsed<'a> {
+    docs: Vec<Imported>,
+    paths: Vec<&'a PathBuf>,
+    failures: Vec<String>,
+}
+
+fn parse_batch<'a>(chunk: &'a [PathBuf], tz: chrono::FixedOffset) -> Parsed<'a> {
+    let mut batch = Parsed {
+        docs: Vec::with_capacity(chunk.len()),
+        paths: Vec::with_capacity(chunk.len()),
+        failures: Vec::new(),
+    };
+    for path in chunk {
+        match read_document(path, tz) {
+            Ok(doc) => {
+                batch.docs.push(doc);
+                batch.paths.push(path);
+            }
+            Err(msg) => batch.failures.push(msg),
+        }
+    }
+    batch
 }
 
 pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
     let mut failures = Vec::new();
     let files = collect(&a.paths, &mut failures);
     let (mut created, mut updated, mut skipped) = (0usize, 0usize, 0usize);
-    for chunk in files.chunks(BATCH) {
-        let mut docs = Vec::with_capacity(chunk.len());
-        let mut doc_paths = Vec::with_capacity(chunk.len());
-        for path in chunk {
-            match read_document(path, ctx) {
-                Ok(doc) => {
-                    docs.push(doc);
-                    doc_paths.push(path);
+    let tz = ctx.tz;
+    // Reading and parsing the next batch overlaps with storing this one.
+    std::thread::scope(|scope| -> CliResult<()> {
+        let (send, batches) = std::sync::mpsc::sync_channel::<Parsed>(2);
+        let files = &files;
+        scope.spawn(move || {
+            for chunk in files.chunks(BATCH) {
+                if send.send(parse_batch(chunk, tz)).is_err() {
+                    break;
                 }
-                Err(msg) => failures.push(msg),
+            }
+        });
+        for batch in batches {
+            failures.extend(batch.failures);
+            let actor = ctx.actor();
+            let results = ctx
+                .store
+                .import_many(&batch.docs, a.skip_existing, &actor)?;
+            for (path, result) in batch.paths.iter().zip(results) {
+                match result {
+                    Ok(ImportOutcome::Created { .. }) => created += 1,
+                    Ok(ImportOutcome::Updated { .. }) => updated += 1,
+                    Ok(ImportOutcome::Skipped { .. }) => skipped += 1,
+                    Err(e) => failures.push(format!("{}: {e}", path.display())),
+                }
             }
         }
-        let actor = ctx.actor();
-        let results = ctx.store.import_many(&docs, a.skip_existing, &actor)?;
-        for (path, result) in doc_paths.iter().zip(results) {
-            match result {
-                Ok(ImportOutcome::Created { .. }) => created += 1,
-                Ok(ImportOutcome::Updated { .. }) => updated += 1,
-                Ok(ImportOutcome::Skipped { .. }) => skipped += 1,
-                Err(e) => failures.push(format!("{}: {e}", path.display())),
-            }
-        }
+        Ok(())
+    })?;
+    if created + updated > BATCH {
+        ctx.store.optimize_search()?;
     }
     for f in &failures {
         error(f);

@@ -23,6 +23,41 @@ pub fn index_words(folded: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// The index columns plain words are looked up in (everything but the facets).
+const TEXT_COLUMNS: &str = "title lede body byline tags section";
+
+/// Facet tokens: one index word per status, section and tag, letters and digits only so the
+/// tokenizer keeps each whole. The prefixes cannot start a Vietnamese or English word.
+fn facet(kind: &str, value: &str) -> String {
+    let key: String = fold(value)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    format!("qq{kind}{key}")
+}
+
+pub fn status_facet(s: Status) -> String {
+    facet("s", s.as_str())
+}
+
+pub fn section_facet(section: &str) -> String {
+    facet("c", section)
+}
+
+pub fn tag_facet(tag: &str) -> String {
+    facet("t", tag)
+}
+
+/// What an article's `facets` index column holds.
+pub fn facets(status: Status, section: &str, tags: &[String]) -> String {
+    let mut out = vec![status_facet(status)];
+    if !section.trim().is_empty() {
+        out.push(section_facet(section));
+    }
+    out.extend(tags.iter().map(|t| tag_facet(t)));
+    out.join(" ")
+}
+
 /// Splits on whitespace but keeps `key:"two words"` together.
 fn tokens(input: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -48,24 +83,31 @@ fn tokens(input: &str) -> Vec<String> {
 impl SearchQuery {
     pub fn parse(input: &str) -> Result<SearchQuery, DomainError> {
         let mut q = SearchQuery::default();
+        let mut last_is_word = false;
         for tok in tokens(input) {
             let (key, value) = match tok.split_once(':') {
                 Some((k, v)) if !v.is_empty() => (fold(k), v.to_string()),
                 _ => (String::new(), tok.clone()),
             };
+            last_is_word = false;
             match key.as_str() {
                 "status" | "trang-thai" => q.status = Some(Status::parse(&value)?),
                 "section" | "muc" => q.section = Some(fold(value.trim())),
                 "tag" => q.tag = Some(fold(value.trim())),
                 "by" => q.by.extend(index_words(&fold(&value)).map(str::to_string)),
-                _ => q.words.extend(index_words(&fold(&tok)).map(str::to_string)),
+                _ => {
+                    q.words.extend(index_words(&fold(&tok)).map(str::to_string));
+                    last_is_word = true;
+                }
             }
         }
+        // Still typing the last word: the input ends in it (not in a filter or a space).
         // Judge on the folded text: NFD input ends in a combining mark, not a letter.
-        let ends_open = fold(input)
-            .chars()
-            .last()
-            .is_some_and(|c| c.is_alphanumeric());
+        let ends_open = last_is_word
+            && fold(input)
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric());
         q.prefix_last = ends_open && q.words.last().is_some_and(|w| w.chars().count() >= 2);
         Ok(q)
     }
@@ -74,24 +116,46 @@ impl SearchQuery {
         !self.words.is_empty() || !self.by.is_empty()
     }
 
-    /// The FTS5 MATCH expression: every word quoted, so no user input is FTS syntax.
+    /// The FTS5 MATCH expression: every word quoted, so no user input is FTS syntax. Words
+    /// look in the text columns only; filters become facet tokens, so the index alone
+    /// answers "matching and published" without touching the articles table.
     pub fn fts_expression(&self) -> Option<String> {
         if !self.has_text() {
             return None;
         }
         let mut parts: Vec<String> = Vec::new();
-        for (i, w) in self.words.iter().enumerate() {
-            let star = if self.prefix_last && i + 1 == self.words.len() {
-                "*"
-            } else {
-                ""
-            };
-            parts.push(format!("\"{w}\"{star}"));
+        if !self.words.is_empty() {
+            let last = self.words.len() - 1;
+            let words: Vec<String> = self
+                .words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    let star = if self.prefix_last && i == last {
+                        "*"
+                    } else {
+                        ""
+                    };
+                    format!("\"{w}\"{star}")
+                })
+                .collect();
+            parts.push(format!("{{{TEXT_COLUMNS}}} : ({})", words.join(" ")));
         }
         if !self.by.is_empty() {
             parts.push(format!("byline : \"{}\"", self.by.join(" ")));
         }
-        Some(parts.join(" "))
+        let facets = [
+            self.status.map(status_facet),
+            self.section.as_deref().map(section_facet),
+            self.tag.as_deref().map(tag_facet),
+        ];
+        parts.extend(
+            facets
+                .into_iter()
+                .flatten()
+                .map(|f| format!("facets : \"{f}\"")),
+        );
+        Some(parts.join(" AND "))
     }
 }
 
@@ -103,7 +167,10 @@ mod tests {
     fn words_are_folded_and_quoted() {
         let q = SearchQuery::parse("Đảng ủy").unwrap();
         assert_eq!(q.words, vec!["dang", "uy"]);
-        assert_eq!(q.fts_expression().unwrap(), "\"dang\" \"uy\"*");
+        assert_eq!(
+            q.fts_expression().unwrap(),
+            "{title lede body byline tags section} : (\"dang\" \"uy\"*)"
+        );
     }
 
     #[test]
@@ -111,7 +178,7 @@ mod tests {
         let q = SearchQuery::parse("a OR (b* NOT \"c) NEAR/3 -d ^e").unwrap();
         assert_eq!(
             q.fts_expression().unwrap(),
-            "\"a\" \"or\" \"b\" \"not\" \"c\" \"near\" \"3\" \"d\" \"e\""
+            "{title lede body byline tags section} : (\"a\" \"or\" \"b\" \"not\" \"c\" \"near\" \"3\" \"d\" \"e\")"
         );
         assert_eq!(SearchQuery::parse("\"*()").unwrap().fts_expression(), None);
     }
@@ -126,6 +193,34 @@ mod tests {
         assert_eq!(q.tag.as_deref(), Some("dang"));
         assert_eq!(q.by, vec!["hoa"]);
         assert!(SearchQuery::parse("status:live").is_err());
+    }
+
+    #[test]
+    fn filters_become_facet_tokens() {
+        let q = SearchQuery::parse("dan status:published section:\"Dân vận\" tag:Đảng").unwrap();
+        assert_eq!(
+            q.fts_expression().unwrap(),
+            "{title lede body byline tags section} : (\"dan\") AND facets : \"qqspublished\" \
+             AND facets : \"qqcdanvan\" AND facets : \"qqtdang\""
+        );
+        assert_eq!(
+            facets(Status::Draft, "Kinh tế – Xã hội", &["Đại hội".into()]),
+            "qqsdraft qqckinhtexahoi qqtdaihoi"
+        );
+    }
+
+    #[test]
+    fn a_trailing_filter_ends_the_last_word() {
+        assert!(
+            !SearchQuery::parse("dan van status:published")
+                .unwrap()
+                .prefix_last
+        );
+        assert!(
+            SearchQuery::parse("status:published dan va")
+                .unwrap()
+                .prefix_last
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::row::{self, ARTICLE_COLUMNS, tags_to_json, to_ts};
 use super::{Result, Store, StoreError};
+use crate::domain::query;
 use crate::domain::{
     Actor, Article, ArticleFields, DomainError, RevisionKind, Status, check_content, check_move,
     check_slug, slugify, text, unique_slug,
@@ -211,7 +212,7 @@ pub(super) fn insert(
         ],
     )?;
     let id = tx.last_insert_rowid();
-    write_tags_and_index(tx, id, fields)?;
+    write_tags_and_index(tx, id, fields, status)?;
     get_tx(tx, id)?.ok_or_else(|| StoreError::NotFound(id.to_string()))
 }
 
@@ -264,11 +265,16 @@ pub(super) fn replace(
         [current.id],
     )?;
     tx.execute("DELETE FROM search_index WHERE rowid = ?1", [current.id])?;
-    write_tags_and_index(tx, current.id, fields)?;
+    write_tags_and_index(tx, current.id, fields, status)?;
     get_tx(tx, current.id)?.ok_or_else(|| StoreError::NotFound(current.id.to_string()))
 }
 
-fn write_tags_and_index(tx: &Transaction, id: i64, f: &ArticleFields) -> Result<()> {
+fn write_tags_and_index(
+    tx: &Transaction,
+    id: i64,
+    f: &ArticleFields,
+    status: Status,
+) -> Result<()> {
     let mut tag_stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO article_tags (article_id, tag_key) VALUES (?1, ?2)",
     )?;
@@ -276,8 +282,8 @@ fn write_tags_and_index(tx: &Transaction, id: i64, f: &ArticleFields) -> Result<
         tag_stmt.execute(params![id, text::fold(tag)])?;
     }
     tx.prepare_cached(
-        "INSERT INTO search_index (rowid, title, lede, body, byline, tags, section)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO search_index (rowid, title, lede, body, byline, tags, section, facets)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         id,
@@ -287,6 +293,7 @@ fn write_tags_and_index(tx: &Transaction, id: i64, f: &ArticleFields) -> Result<
         text::fold(&f.byline),
         text::fold(&f.tags.join(" ")),
         text::fold(&f.section),
+        query::facets(status, &f.section, &f.tags),
     ])?;
     Ok(())
 }

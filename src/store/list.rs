@@ -9,6 +9,10 @@ use crate::domain::query::SearchQuery;
 use crate::domain::snippet::{Piece, snippet};
 use crate::domain::{Status, text};
 
+/// How many of the newest matches a search ranks. A query matching more (a word in nearly
+/// every article) is ranked among its newest matches: what a newsroom searches for.
+const RANK_WINDOW: usize = 2000;
+
 /// Width of a search snippet, in characters.
 const SNIPPET_CHARS: usize = 160;
 
@@ -175,8 +179,12 @@ impl Store {
             };
             return self.hits(self.list(&list)?, q);
         };
-        let mut clauses = vec!["search_index MATCH ?"];
-        let mut args = vec![Value::Text(expr)];
+        // Rank the newest matches only: the index walks them newest-first and stops, so a
+        // word found in every article costs no more than a rare one. Filters are facet tokens
+        // in the expression; the outer WHERE re-checks them exactly.
+        let window = (offset + limit).max(RANK_WINDOW);
+        let mut args = vec![Value::Text(expr), Value::Integer(clamp(window))];
+        let mut clauses = Vec::new();
         filters(
             q.status,
             q.section.as_deref(),
@@ -187,8 +195,11 @@ impl Store {
         args.push(Value::Integer(clamp(limit)));
         args.push(Value::Integer(clamp(offset)));
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM search_index JOIN articles a ON a.id = search_index.rowid
-             {} ORDER BY search_index.rank, a.id LIMIT ? OFFSET ?",
+            "SELECT {SUMMARY_COLUMNS} FROM (
+                 SELECT rowid AS id, rank AS score FROM search_index
+                 WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?
+             ) m JOIN articles a ON a.id = m.id
+             {} ORDER BY m.score, a.id LIMIT ? OFFSET ?",
             where_sql(&clauses)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;

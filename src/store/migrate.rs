@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_articles.sql"),
     include_str!("migrations/0002_settings.sql"),
     include_str!("migrations/0003_recovery.sql"),
+    include_str!("migrations/0004_search_facets.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

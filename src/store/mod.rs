@@ -55,6 +55,7 @@ impl Store {
 
     fn setup(mut conn: Connection, shown: &str) -> Result<Store> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        register_functions(&conn)?;
         let found = migrate::inspect(&conn, shown)?;
         // Only now, knowing the file is ours or empty, may we write to it.
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -84,6 +85,25 @@ impl Store {
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// The text rules as SQL functions, so migrations can rebuild the search index in SQL.
+fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("nd_fold", 1, flags, |ctx| {
+        Ok(crate::domain::text::fold(&ctx.get::<String>(0)?))
+    })?;
+    conn.create_scalar_function("nd_facets", 3, flags, |ctx| {
+        let status = row::status_from(&ctx.get::<String>(0)?)?;
+        let tags = row::tags_from_json(&ctx.get::<String>(2)?);
+        Ok(crate::domain::query::facets(
+            status,
+            &ctx.get::<String>(1)?,
+            &tags,
+        ))
+    })?;
+    Ok(())
 }
 
 /// A non-empty file that does not start with SQLite's header is not ours: say so untouched.
