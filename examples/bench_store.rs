@@ -282,6 +282,7 @@ fn size_mb(path: &Path) -> f64 {
 
 fn main() -> Res {
     let (mut n, mut queries, mut dir) = (10_000usize, 200usize, None::<PathBuf>);
+    let mut reuse = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{a} needs a value"));
@@ -289,13 +290,25 @@ fn main() -> Res {
             "--n" => n = value()?.parse()?,
             "--queries" => queries = value()?.parse()?,
             "--dir" => dir = Some(PathBuf::from(value()?)),
-            _ => return Err(format!("unknown {a}: use --n N [--dir D] [--queries Q]").into()),
+            // Search and list again on the database a previous run kept in --dir.
+            "--reuse" => reuse = true,
+            _ => {
+                return Err(
+                    format!("unknown {a}: use --n N [--dir D [--reuse]] [--queries Q]").into(),
+                );
+            }
         }
     }
     let temporary = dir.is_none();
     let tmp = std::env::temp_dir().join(format!("newsdesk-bench-{}", std::process::id()));
     let dir = dir.unwrap_or(tmp);
     let (md, db) = (dir.join("md"), dir.join("bench.db"));
+    if reuse {
+        let vocab = Vocab::new(&mut Rng(0x6E65_7773_6465_736B));
+        println!("\n### Store, reusing {}\n\nMachine: {}\n", db.display(), machine());
+        println!("| measure | result |\n| --- | --- |");
+        return search_and_list(&db, &vocab, queries);
+    }
     if md.exists() {
         fs::remove_dir_all(&md)?;
     }
@@ -358,8 +371,39 @@ fn main() -> Res {
     drop(store);
     eprintln!("imported in {:.1} s", total.as_secs_f64());
 
+    // 5. The report.
+    let rate = |d: Duration| (n as f64 / d.as_secs_f64(), d.as_secs_f64());
+    println!("\n### Store, N = {n}\n\nMachine: {}\n", machine());
+    println!("| measure | result |\n| --- | --- |");
+    println!("| articles | {n} files, {md_mb:.0} MB of Markdown, {words} distinct words |");
+    println!(
+        "| import batches | {BATCH} documents per import_many call, then optimize_search ({:.1} s, included below) |",
+        optimize.as_secs_f64()
+    );
+    println!("| import outcome | {created} created, {updated} updated, {failed} failed |");
+    let db_mb = size_mb(&db) + size_mb(&dir.join("bench.db-wal"));
+    println!("| database file (+ WAL) | {db_mb:.1} MB |");
+    for (label, d) in [
+        ("import, whole pipeline (list, read, parse, store)", total),
+        ("import, store only (Store::import_many)", storing),
+        ("import, list + read + parse only", parsing),
+    ] {
+        let (per_s, secs) = rate(d);
+        println!("| {label} | {per_s:.0} articles/s ({secs:.1} s) |");
+    }
+    search_and_list(&db, &vocab, queries)?;
+    if temporary {
+        fs::remove_dir_all(&dir)?;
+    } else {
+        println!("\nFiles kept in {}", dir.display());
+    }
+    Ok(())
+}
+
+/// Steps 3 and 4: searches and list pages on fresh connections, with their report rows.
+fn search_and_list(db: &std::path::Path, vocab: &Vocab, queries: usize) -> Res {
     // 3. Search, on a fresh connection.
-    let store = Store::open(&db)?;
+    let store = Store::open(db)?;
     let mut qrng = Rng(0x5EA2_C400);
     let mut runs: Vec<(usize, String, Duration, usize)> = Vec::new();
     for i in 0..queries {
@@ -373,7 +417,7 @@ fn main() -> Res {
 
     // 4. The first list page: each query on a fresh connection, then the median of 50 more.
     let t = Instant::now();
-    drop(Store::open(&db)?);
+    drop(Store::open(db)?);
     let open_ms = ms(t.elapsed());
     let mut list_rows = Vec::new();
     for (name, status, sort) in [
@@ -383,7 +427,7 @@ fn main() -> Res {
     ] {
         let mut q = ListQuery::default();
         (q.limit, q.status, q.sort) = (50, status, sort);
-        let store = Store::open(&db)?;
+        let store = Store::open(db)?;
         let t = Instant::now();
         let rows = store.list(&q)?.len();
         let first = ms(t.elapsed());
@@ -397,31 +441,11 @@ fn main() -> Res {
         let label = format!("list, {name} ({rows} rows): first / median of 50");
         list_rows.push(format!("| {label} | {first:.2} / {median:.2} ms |"));
     }
-    let db_mb = size_mb(&db) + size_mb(&dir.join("bench.db-wal"));
 
-    // 5. The report.
-    let rate = |d: Duration| (n as f64 / d.as_secs_f64(), d.as_secs_f64());
     let (med, p95, max) = stats(&runs.iter().map(|r| r.2).collect::<Vec<_>>());
     let mean_hits = |rs: &[&(usize, String, Duration, usize)]| {
         rs.iter().map(|r| r.3).sum::<usize>() as f64 / rs.len().max(1) as f64
     };
-    println!("\n### Store, N = {n}\n\nMachine: {}\n", machine());
-    println!("| measure | result |\n| --- | --- |");
-    println!("| articles | {n} files, {md_mb:.0} MB of Markdown, {words} distinct words |");
-    println!(
-        "| import batches | {BATCH} documents per import_many call, then optimize_search ({:.1} s, included below) |",
-        optimize.as_secs_f64()
-    );
-    println!("| import outcome | {created} created, {updated} updated, {failed} failed |");
-    println!("| database file (+ WAL) | {db_mb:.1} MB |");
-    for (label, d) in [
-        ("import, whole pipeline (list, read, parse, store)", total),
-        ("import, store only (Store::import_many)", storing),
-        ("import, list + read + parse only", parsing),
-    ] {
-        let (per_s, secs) = rate(d);
-        println!("| {label} | {per_s:.0} articles/s ({secs:.1} s) |");
-    }
     let all = runs.iter().collect::<Vec<_>>();
     let q = runs.len();
     println!("| search ({q} queries): median / p95 / max | {med:.2} / {p95:.2} / {max:.2} ms |");
@@ -443,11 +467,6 @@ fn main() -> Res {
     println!("\nSlowest searches:");
     for (_, input, d, hits) in runs.iter().take(5) {
         println!("- `{}` {:.2} ms, {hits} hits", input.trim_end(), ms(*d));
-    }
-    if temporary {
-        fs::remove_dir_all(&dir)?;
-    } else {
-        println!("\nFiles kept in {}", dir.display());
     }
     Ok(())
 }

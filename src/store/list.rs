@@ -11,7 +11,7 @@ use crate::domain::{Status, text};
 
 /// How many of the newest matches a search ranks. A query matching more (a word in nearly
 /// every article) is ranked among its newest matches: what a newsroom searches for.
-const RANK_WINDOW: usize = 2000;
+const RANK_WINDOW: usize = 1000;
 
 /// Width of a search snippet, in characters.
 const SNIPPET_CHARS: usize = 160;
@@ -181,9 +181,15 @@ impl Store {
         };
         // Rank the newest matches only: the index walks them newest-first and stops, so a
         // word found in every article costs no more than a rare one. Filters are facet tokens
-        // in the expression; the outer WHERE re-checks them exactly.
+        // in the expression; the outer WHERE re-checks them exactly (a section differing only
+        // in punctuation shares a facet token).
         let window = (offset + limit).max(RANK_WINDOW);
-        let mut args = vec![Value::Text(expr), Value::Integer(clamp(window))];
+        let mut args = vec![
+            Value::Text(expr),
+            Value::Integer(clamp(window)),
+            Value::Integer(clamp(limit)),
+            Value::Integer(clamp(offset)),
+        ];
         let mut clauses = Vec::new();
         filters(
             q.status,
@@ -192,14 +198,15 @@ impl Store {
             &mut clauses,
             &mut args,
         );
-        args.push(Value::Integer(clamp(limit)));
-        args.push(Value::Integer(clamp(offset)));
+        // Only the page of results is looked up in `articles`; ranking happens in the index.
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM (
-                 SELECT rowid AS id, rank AS score FROM search_index
-                 WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?
+                 SELECT id, score FROM (
+                     SELECT rowid AS id, rank AS score FROM search_index
+                     WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?
+                 ) ORDER BY score, id LIMIT ? OFFSET ?
              ) m JOIN articles a ON a.id = m.id
-             {} ORDER BY m.score, a.id LIMIT ? OFFSET ?",
+             {} ORDER BY m.score, a.id",
             where_sql(&clauses)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
