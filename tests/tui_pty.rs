@@ -18,19 +18,37 @@ impl Tmux {
     fn start(name: &str, width: u16, height: u16) -> Tmux {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("n.db");
+        Tmux::start_on(name, width, height, dir, db, "hoa", &[])
+    }
+
+    /// newsdesk on `db` as `user`, with extra environment (`NAME=value`, no shell quoting).
+    fn start_on(
+        name: &str,
+        width: u16,
+        height: u16,
+        dir: tempfile::TempDir,
+        db: PathBuf,
+        user: &str,
+        env: &[&str],
+    ) -> Tmux {
         let socket = format!("nd-{name}-{}", std::process::id());
-        let cmd = format!("NEWSDESK_DB={} USER=hoa {BIN}", db.display());
+        let cmd = format!("NEWSDESK_DB={} USER={user} {BIN}", db.display());
+        let mut args = vec![
+            "-L".to_string(),
+            socket.clone(),
+            "-f".into(),
+            "/dev/null".into(),
+            "new-session".into(),
+            "-d".into(),
+            "-s".into(),
+            "t".into(),
+        ];
+        for e in env {
+            args.push("-e".into());
+            args.push(e.to_string());
+        }
         let ok = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-s",
-                "t",
-            ])
+            .args(&args)
             .args(["-x", &width.to_string(), "-y", &height.to_string(), &cmd])
             .env("TERM", "xterm-256color")
             .status()
@@ -189,6 +207,17 @@ fn a_dropped_link_keeps_every_typed_word_and_offers_it_back() {
     t.type_text(typed);
     // Every key has reached newsdesk once the end of the text is on screen.
     t.wait_for("kỳ”.");
+    // The first save took the article's edit lock.
+    let conn = rusqlite::Connection::open(&t.db).unwrap();
+    let locks: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM edit_locks WHERE user = 'hoa'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(locks, 1);
+    drop(conn);
     let pid = t.pane_pid();
     // The SSH link drops: the terminal goes away with SIGHUP.
     let _ = Command::new("kill")
@@ -205,6 +234,13 @@ fn a_dropped_link_keeps_every_typed_word_and_offers_it_back() {
     );
     // Not saved: the article still has an empty body…
     assert_eq!(show_json(&t.db, "1")["body"], "");
+    // …the lock taken at the first save was given up on the way out…
+    let conn = rusqlite::Connection::open(&t.db).unwrap();
+    let locks: i64 = conn
+        .query_row("SELECT count(*) FROM edit_locks", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(locks, 0, "SIGHUP left the edit lock behind");
+    drop(conn);
     // …but the recovery copy holds every typed character.
     let conn = rusqlite::Connection::open(&t.db).unwrap();
     let fields: String = conn
@@ -237,4 +273,128 @@ fn a_dropped_link_keeps_every_typed_word_and_offers_it_back() {
         .query_row("SELECT count(*) FROM recovery", [], |r| r.get(0))
         .unwrap();
     assert_eq!(left, 0);
+}
+
+/// A database with one article, made through the CLI: (folder, database path).
+fn newsroom_with(title: &str, body: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.db");
+    let body_file = dir.path().join("body.md");
+    std::fs::write(&body_file, body).unwrap();
+    let out = Command::new(BIN)
+        .args(["--db", db.to_str().unwrap(), "new", "--title", title])
+        .args(["--body-file", body_file.to_str().unwrap()])
+        .env("USER", "hoa")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (dir, db)
+}
+
+#[test]
+fn a_second_editor_sees_who_is_editing_takes_over_and_the_first_is_told_on_save() {
+    let (dir, db) = newsroom_with("Lịch tiếp công dân", "Sáng thứ Hai.");
+    let hoa = Tmux::start_on("lock-hoa", 100, 30, dir, db.clone(), "hoa", &[]);
+    hoa.wait_for("Lịch tiếp công dân");
+    hoa.keys(&["Enter"]);
+    hoa.wait_for("Editor · lich-tiep-cong-dan");
+    // The lock is in the database before the second editor starts.
+    let start = Instant::now();
+    loop {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let held: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM edit_locks WHERE user = 'hoa'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        if held == 1 {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "hoa never took the lock"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    let lan_dir = tempfile::tempdir().unwrap();
+    let lan = Tmux::start_on("lock-lan", 100, 30, lan_dir, db.clone(), "lan", &[]);
+    lan.wait_for("Lịch tiếp công dân");
+    lan.keys(&["Enter"]);
+    lan.wait_for("Being edited by hoa on");
+    // Read-only: typing changes nothing and says why.
+    lan.keys(&["Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab"]);
+    lan.type_text("x");
+    lan.wait_for("Read-only: hoa is editing");
+    // Take over deliberately.
+    lan.keys(&["C-k"]);
+    lan.wait_for("You took over editing from hoa");
+    lan.type_text("Chiều thứ Ba. ");
+    lan.keys(&["C-s"]);
+    lan.wait_for("Saved");
+
+    // hoa types on, then saves: refused, told who took over, the text kept.
+    for _ in 0..7 {
+        hoa.keys(&["Tab"]);
+    }
+    hoa.type_text("Bản của Hòa. ");
+    hoa.wait_for("Bản của Hòa.");
+    hoa.keys(&["C-s"]);
+    hoa.wait_for("lan took over editing at");
+    assert!(hoa.screen().contains("Being edited by lan on"));
+    assert_eq!(show_json(&db, "1")["body"], "Chiều thứ Ba. Sáng thứ Hai.");
+
+    // lan leaves the article: the lock is released, hoa can take it back and save.
+    lan.keys(&["C-q"]);
+    let start = Instant::now();
+    loop {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let left: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM edit_locks WHERE user = 'lan'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        if left == 0 {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "lan's lock stayed after quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    hoa.keys(&["C-k"]);
+    hoa.keys(&["C-s"]);
+    // lan saved in between: the store's version check still catches it.
+    hoa.wait_for("Someone else saved first");
+}
+
+#[test]
+fn ctrl_e_hands_the_body_to_editor_and_takes_it_back() {
+    let (dir, db) = newsroom_with("Thông báo", "Dòng đầu.");
+    let editor = r#"EDITOR=sh -c 'printf "Thêm dòng\n" >> "$1"' --"#;
+    let t = Tmux::start_on("editor", 100, 30, dir, db.clone(), "hoa", &[editor]);
+    t.wait_for("Thông báo");
+    t.keys(&["Enter"]);
+    t.wait_for("Editor · thong-bao");
+    t.keys(&["C-e"]);
+    t.wait_for("Body updated from $EDITOR");
+    t.wait_for("Thêm dòng");
+    t.keys(&["C-s"]);
+    t.wait_for("Saved");
+    assert_eq!(show_json(&db, "1")["body"], "Dòng đầu.\nThêm dòng");
+    // The screen came back whole: the list and the editor are drawn again.
+    let screen = t.screen();
+    assert!(
+        screen.contains("Articles") || screen.contains("all ·"),
+        "{screen}"
+    );
 }

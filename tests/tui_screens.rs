@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use newsdesk::domain::{Article, Status};
+use newsdesk::domain::{Article, ArticleFields, RevisionInfo, RevisionKind, Status};
 use newsdesk::store::ArticleSummary;
 use newsdesk::tui::action::Action;
 use newsdesk::tui::keymap::{self, Context};
@@ -335,6 +335,102 @@ fn help_screen() {
     }
 }
 
+fn history() -> Vec<RevisionInfo> {
+    let row = |rev: i64, kind, who: &str, m: u32, words| RevisionInfo {
+        rev,
+        kind,
+        version: rev,
+        status: Status::Draft,
+        title: "Hội nghị sơ kết công tác dân vận".into(),
+        saved_at: at(3, m),
+        saved_by: who.into(),
+        word_count: words,
+    };
+    vec![
+        row(4, RevisionKind::Conflict, "nguyenlan", 40, 64),
+        row(3, RevisionKind::Save, "lan", 30, 62),
+        row(2, RevisionKind::Save, "hoa", 20, 40),
+        row(1, RevisionKind::Save, "hoa", 10, 12),
+    ]
+}
+
+#[test]
+fn revisions_view_with_one_previewed() {
+    for (w, h) in SIZES {
+        let mut s = editing(w, h);
+        ctrl(&mut s, 'r');
+        update(
+            &mut s,
+            Action::HistoryLoaded {
+                id: 1,
+                revisions: history(),
+            },
+        );
+        key(&mut s, KeyCode::Down);
+        key(&mut s, KeyCode::Down);
+        key(&mut s, KeyCode::Enter);
+        update(
+            &mut s,
+            Action::RevisionLoaded {
+                id: 1,
+                rev: 2,
+                fields: Box::new(ArticleFields {
+                    title: "Hội nghị sơ kết".into(),
+                    lede: "Bản nháp đầu.".into(),
+                    body: "Sáng 26/11, Huyện ủy tổ chức hội nghị.\n\n## Kết quả\n\n- Một\n- Hai"
+                        .into(),
+                    ..Default::default()
+                }),
+            },
+        );
+        let text = screen(&s);
+        assert!(text.contains("History · 4"), "{text}");
+        assert!(text.contains("revision 2"), "{text}");
+        assert!(
+            text.contains("Bản nháp đầu."),
+            "the revision is previewed:\n{text}"
+        );
+        assert!(
+            text.contains("26/11 10:20"),
+            "when, in the newsroom's zone:\n{text}"
+        );
+        if w >= 140 {
+            assert!(text.contains("conflict"), "{text}");
+        }
+        assert!(text.contains("Enter preview r restore Esc close"), "{text}");
+        snap("revisions", &s);
+    }
+}
+
+#[test]
+fn read_only_editor() {
+    for (w, h) in SIZES {
+        let mut s = editing(w, h);
+        update(
+            &mut s,
+            Action::LockHeld {
+                id: 1,
+                user: "lan".into(),
+                host: "laptop-lan".into(),
+                since: at(3, 42),
+            },
+        );
+        let text = screen(&s);
+        // One line at 80 columns; wrapped in the narrower editor of the three-pane layout.
+        assert!(
+            text.contains("Being edited by lan on laptop-lan since"),
+            "{text}"
+        );
+        assert!(text.contains("10:42"), "{text}");
+        assert!(text.contains("read-only"), "{text}");
+        assert!(
+            text.contains("^K take over"),
+            "the footer offers it:\n{text}"
+        );
+        snap("read_only", &s);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // NO_COLOR and narrow screens
 // ---------------------------------------------------------------------------------------------
@@ -372,7 +468,7 @@ fn no_color_draws_with_modifiers_only() {
         assert_no_colour(&buf, "list");
         let y = row_with(&buf, "Đắk Glong");
         // Every cell of the selected row inside the list pane's borders is reversed.
-        let list_w = if w >= 120 { 42 } else { 32 };
+        let list_w = if w >= 140 { 52 } else { 32 };
         for x in 1..list_w - 1 {
             assert!(
                 buf[(x, y)].modifier.contains(Modifier::REVERSED),

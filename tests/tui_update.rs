@@ -111,11 +111,17 @@ fn typing(s: &mut State, text: &str) -> Vec<Effect> {
     last
 }
 
-/// Opens article `id` (selected in the list) the way a user does: Enter, then the store's reply.
+/// Opens article `id` (selected in the list) the way a user does: Enter, then the store's
+/// replies: the article, then its lock.
 fn open(s: &mut State, a: Article) {
+    let id = a.id;
     let fx = press(s, KeyCode::Enter);
-    assert_eq!(fx, vec![Effect::LoadArticle(a.id)]);
-    assert!(update(s, Action::ArticleLoaded(a)).is_empty());
+    assert_eq!(fx, vec![Effect::LoadArticle(id)]);
+    assert_eq!(
+        update(s, Action::ArticleLoaded(a)),
+        vec![Effect::TakeLock(id)]
+    );
+    assert!(update(s, Action::LockTaken { id, from: None }).is_empty());
 }
 
 /// Moves the editor's focus to the body with Tab.
@@ -186,7 +192,11 @@ fn enter_loads_the_selected_article_and_opens_the_editor() {
     assert_eq!(press(&mut s, KeyCode::Enter), vec![Effect::LoadArticle(8)]);
     assert!(s.editor.is_none(), "nothing opens before the store answers");
 
-    assert!(update(&mut s, Action::ArticleLoaded(article(8, 2))).is_empty());
+    // The editor opens at once and asks for the article's lock.
+    assert_eq!(
+        update(&mut s, Action::ArticleLoaded(article(8, 2))),
+        vec![Effect::TakeLock(8)]
+    );
     let e = s.editor.as_ref().expect("editor open");
     assert_eq!(s.focus, Pane::Editor);
     assert_eq!(e.id, Some(8));
@@ -727,7 +737,8 @@ fn a_new_unsaved_article_has_no_status_to_move() {
 fn a_clean_editor_quits_at_once() {
     let mut s = with_rows();
     open(&mut s, article(7, 3));
-    assert!(ctrl(&mut s, 'q').is_empty());
+    // Quitting gives the article's lock back.
+    assert_eq!(ctrl(&mut s, 'q'), vec![Effect::ReleaseLock(7)]);
     assert!(s.quit);
     assert!(s.dialog.is_none());
 }

@@ -37,6 +37,13 @@ pub enum StoreError {
         version: i64,
         kept_rev: i64,
     },
+    #[error("article {id} is being edited by {user} on {host} since {since}")]
+    Locked {
+        id: i64,
+        user: String,
+        host: String,
+        since: DateTime<Utc>,
+    },
     #[error("the database is busy (another editor is writing); try again in a moment")]
     Busy,
     #[error("{}", rule_message(title, source))]

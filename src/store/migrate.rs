@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_settings.sql"),
     include_str!("migrations/0003_recovery.sql"),
     include_str!("migrations/0004_search_facets.sql"),
+    include_str!("migrations/0005_locks.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -66,6 +67,8 @@ pub fn migrate_to(conn: &mut Connection, from: i64, target: i64) -> Result<(), S
     if from >= target {
         return Ok(());
     }
+    // Migrations may call the text rules (nd_fold, nd_facets), whoever opened the connection.
+    super::register_functions(conn)?;
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     // Another process may have migrated while we waited for the lock.
     let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;

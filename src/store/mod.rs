@@ -4,6 +4,7 @@ mod articles;
 mod error;
 mod import;
 mod list;
+mod locks;
 pub mod migrate;
 mod recovery;
 mod revisions;
@@ -17,6 +18,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 pub use error::{Result, StoreError};
 pub use import::{ImportOutcome, ImportResult};
 pub use list::{ArticleSummary, ListQuery, SearchHit, Sort};
+pub use locks::{LOCK_STALE_AFTER, Lock, LockOwner};
 pub use recovery::Recovery;
 
 /// How long a writer waits for another editor's transaction before giving up.

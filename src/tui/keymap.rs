@@ -15,6 +15,20 @@ pub enum Context {
     Preview,
     /// The find bar of the body editor.
     Find,
+    /// The editor on an article someone else is editing (falls back to `Editor`).
+    ReadOnly,
+    /// The revisions view over the list pane.
+    Revisions,
+}
+
+impl Context {
+    /// The table consulted after this one, before the global one.
+    pub fn parent(self) -> Option<Context> {
+        match self {
+            ReadOnly => Some(Editor),
+            _ => None,
+        }
+    }
 }
 
 /// A user intent bound to a key.
@@ -49,6 +63,15 @@ pub enum Command {
     FindPrev,
     CloseFind,
     Back,
+    /// Take the lock of a read-only article deliberately.
+    TakeOver,
+    /// Open the revisions view of the open article.
+    Revisions,
+    /// Hand the body to `$EDITOR`.
+    ExternalEditor,
+    PreviewRevision,
+    RestoreRevision,
+    CloseRevisions,
 }
 
 /// A key as the table names it.
@@ -109,6 +132,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Global, ctrl('o'), C::NextPane, "next pane", false),
     b(Global, ctrl('p'), C::TogglePreview, "editor/preview", true),
     b(Global, ctrl('l'), C::StatusMenu, "status", true),
+    b(Global, ctrl('r'), C::Revisions, "history", true),
+    b(Global, ctrl('e'), C::ExternalEditor, "in $EDITOR", false),
     b(Global, plain(K::F(1)), C::Help, "help", false),
     b(List, ch('q'), C::QuitFromList, "quit", false),
     b(List, ch('?'), C::Help, "help", true),
@@ -205,6 +230,38 @@ pub const BINDINGS: &[Binding] = &[
     b(Find, plain(K::Down), C::FindNext, "next match", false),
     b(Find, plain(K::Up), C::FindPrev, "previous match", true),
     b(Find, plain(K::Esc), C::CloseFind, "close find", true),
+    b(ReadOnly, ctrl('k'), C::TakeOver, "take over", true),
+    b(
+        Revisions,
+        plain(K::Enter),
+        C::PreviewRevision,
+        "preview",
+        true,
+    ),
+    b(Revisions, ch('r'), C::RestoreRevision, "restore", true),
+    b(Revisions, plain(K::Esc), C::CloseRevisions, "close", true),
+    b(Revisions, plain(K::Up), C::Up, "choose", false),
+    b(Revisions, ch('k'), C::Up, "choose", false),
+    b(Revisions, plain(K::Down), C::Down, "choose", false),
+    b(Revisions, ch('j'), C::Down, "choose", false),
+    b(Revisions, plain(K::Home), C::Home, "newest/oldest", false),
+    b(Revisions, plain(K::End), C::End, "newest/oldest", false),
+    b(
+        Revisions,
+        plain(K::PageUp),
+        C::PageUp,
+        "scroll preview",
+        false,
+    ),
+    b(
+        Revisions,
+        plain(K::PageDown),
+        C::PageDown,
+        "scroll preview",
+        false,
+    ),
+    b(Revisions, ch(' '), C::PageDown, "scroll preview", false),
+    b(Revisions, ch('?'), C::Help, "help", false),
 ];
 
 impl Key {
@@ -241,22 +298,29 @@ impl Key {
     }
 }
 
-/// The command bound to `key` in `context` (checked first) or globally.
+/// The tables a context consults, in order: its own, its parent's, the global one.
+fn chain(context: Context) -> impl Iterator<Item = Context> {
+    [Some(context), context.parent(), Some(Global)]
+        .into_iter()
+        .flatten()
+}
+
+/// The command bound to `key` in `context` (checked first), its parent, or globally.
 pub fn lookup(context: Context, key: Key) -> Option<Command> {
-    let find = |ctx: Context| {
+    chain(context).find_map(|ctx| {
         BINDINGS
             .iter()
             .find(|b| b.context == ctx && b.key == key)
             .map(|b| b.command)
-    };
-    find(context).or_else(|| find(Global))
+    })
 }
 
-/// Footer hints for a context: its own hinted keys, then the global ones.
+/// Footer hints for a context: its own hinted keys, its parent's, then the global ones.
 pub fn hints(context: Context) -> Vec<(String, &'static str)> {
-    let own = BINDINGS.iter().filter(|b| b.context == context && b.hint);
-    let global = BINDINGS.iter().filter(|b| b.context == Global && b.hint);
-    own.chain(global).map(|b| (b.key.label(), b.help)).collect()
+    chain(context)
+        .flat_map(|ctx| BINDINGS.iter().filter(move |b| b.context == ctx && b.hint))
+        .map(|b| (b.key.label(), b.help))
+        .collect()
 }
 
 #[cfg(test)]
@@ -298,5 +362,34 @@ mod tests {
         assert_eq!(lookup(List, ch('q')), Some(C::QuitFromList));
         assert_eq!(lookup(Editor, ch('q')), None);
         assert_eq!(lookup(Editor, ctrl('s')), Some(C::Save));
+    }
+
+    #[test]
+    fn read_only_adds_take_over_to_the_editor_keys() {
+        assert_eq!(lookup(ReadOnly, ctrl('k')), Some(C::TakeOver));
+        assert_eq!(lookup(ReadOnly, plain(K::Tab)), Some(C::NextField));
+        assert_eq!(lookup(ReadOnly, ctrl('q')), Some(C::Quit));
+        // In an editable body Ctrl-K stays the text area's "delete to end of line".
+        assert_eq!(lookup(Editor, ctrl('k')), None);
+        let hints = hints(ReadOnly);
+        assert_eq!(hints[0], ("^K".to_string(), "take over"));
+        assert!(hints.iter().any(|(_, h)| *h == "find"));
+    }
+
+    #[test]
+    fn new_global_keys_avoid_terminal_and_multiplexer_traps() {
+        // Ctrl-H is Backspace, Ctrl-I Tab, Ctrl-M Enter, Ctrl-J a line feed, Ctrl-[ Esc;
+        // Ctrl-A and Ctrl-B are screen's and tmux's prefixes; Ctrl-T is kept for issue 6.
+        for b in BINDINGS.iter().filter(|b| b.key.ctrl) {
+            assert!(
+                !matches!(
+                    b.key.code,
+                    K::Char('h' | 'i' | 'm' | 'j' | '[' | 'a' | 'b' | 't')
+                ),
+                "{:?} binds {}",
+                b.context,
+                b.key.label()
+            );
+        }
     }
 }

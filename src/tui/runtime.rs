@@ -1,10 +1,16 @@
 //! The one impure loop: read an event, turn it into an action, update, perform the effects,
-//! and draw only when something changed. Also terminal setup and restore.
+//! and draw only when something changed. Also terminal setup and restore. Effects against the
+//! store are in `effects`, the deadlines the loop sleeps towards in `timers`, and Ctrl-E's
+//! trip to `$EDITOR` in `external`.
+
+mod effects;
+mod external;
+mod timers;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::Utc;
 
@@ -16,14 +22,14 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use super::action::{Action, Effect, ListRequest};
+use super::action::{Action, Effect};
 use super::state::State;
 use super::update::{reload_list, update};
 use super::view;
 use crate::cli::{CliError, CliResult, Context};
-use crate::domain::query::SearchQuery;
-use crate::domain::snippet::render_marked;
-use crate::store::{ListQuery, Recovery, Store, StoreError};
+use crate::store::{LockOwner, Recovery, Store};
+
+type Term = Terminal<CrosstermBackend<io::Stdout>>;
 
 /// Puts the terminal back as it was: on quit, on error and from the panic hook.
 fn restore_terminal() {
@@ -37,7 +43,7 @@ fn restore_terminal() {
     let _ = io::stdout().flush();
 }
 
-fn setup_terminal(snapshot: Snapshot) -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {
+fn setup_terminal(snapshot: Snapshot) -> io::Result<Term> {
     enable_raw_mode()?;
     // ratatui::init() does not enable bracketed paste; without it a paste arrives as keys.
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
@@ -50,30 +56,46 @@ fn setup_terminal(snapshot: Snapshot) -> io::Result<Terminal<CrosstermBackend<io
     Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
-/// The unsaved buffer as the signal thread and the panic hook can see it.
+/// What the signal thread and the panic hook must see: the unsaved buffer and the lock held.
 #[derive(Clone)]
 struct Snapshot {
     shared: Arc<Mutex<Option<Recovery>>>,
+    lock: Arc<Mutex<Option<i64>>>,
     db: PathBuf,
     user: String,
+    me: LockOwner,
 }
 
 impl Snapshot {
-    fn set(&self, r: Option<Recovery>) {
-        *self.shared.lock().unwrap_or_else(PoisonError::into_inner) = r;
+    /// Notes the state after every change.
+    fn set(&self, state: &State) {
+        *self.shared.lock().unwrap_or_else(PoisonError::into_inner) = unsaved(state);
+        *self.lock.lock().unwrap_or_else(PoisonError::into_inner) =
+            state.editor.as_ref().and_then(|e| e.held_lock());
     }
 
-    /// Writes the buffer through a connection of its own (the loop's may be mid-use).
+    fn held_lock(&self) -> Option<i64> {
+        *self.lock.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Writes the buffer and gives up the lock through a connection of its own (the loop's
+    /// may be mid-use).
     fn write_out(&self) {
         let r = self
             .shared
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
-        if let Some(r) = r
+        let lock = self.held_lock();
+        if (r.is_some() || lock.is_some())
             && let Ok(mut store) = Store::open(&self.db)
         {
-            let _ = store.write_recovery(&self.user, &r);
+            if let Some(r) = r {
+                let _ = store.write_recovery(&self.user, &r);
+            }
+            if let Some(id) = lock {
+                let _ = store.release_lock(id, &self.me);
+            }
         }
     }
 }
@@ -108,10 +130,13 @@ fn unsaved(state: &State) -> Option<Recovery> {
 
 /// Opens the TUI on the context's store until the editor quits.
 pub fn run(mut ctx: Context) -> CliResult<()> {
+    let me = LockOwner::this_process(&ctx.user);
     let snapshot = Snapshot {
         shared: Arc::new(Mutex::new(None)),
+        lock: Arc::new(Mutex::new(None)),
         db: ctx.db_path.clone(),
         user: ctx.user.clone(),
+        me: me.clone(),
     };
     watch_signals(snapshot.clone())
         .map_err(|e| CliError(format!("cannot watch for signals: {e}")))?;
@@ -119,214 +144,126 @@ pub fn run(mut ctx: Context) -> CliResult<()> {
         restore_terminal();
         CliError(format!("cannot start the terminal interface: {e}"))
     })?;
-    let result = event_loop(&mut terminal, &mut ctx, &snapshot);
+    let mut rt = Runtime {
+        ctx: &mut ctx,
+        me,
+        terminal: &mut terminal,
+    };
+    let result = rt.event_loop(&snapshot);
+    // Quitting released the lock; an error on the way out must not leave it behind.
+    if let Some(id) = snapshot.held_lock() {
+        let _ = rt.ctx.store.release_lock(id, &rt.me);
+    }
     restore_terminal();
     result
 }
 
-/// When to write the recovery copy: a moment after typing pauses, and at least every 30 s.
-#[derive(Default)]
-struct RecoveryTimer {
-    pause: Option<Instant>,
-    latest: Option<Instant>,
-    seen: Option<(Option<i64>, u64)>,
+/// What the loop works with: the store and user, who we are for locks, and the screen.
+struct Runtime<'a> {
+    ctx: &'a mut Context,
+    me: LockOwner,
+    terminal: &'a mut Term,
 }
 
-const AFTER_PAUSE: Duration = Duration::from_secs(2);
-const AT_LEAST_EVERY: Duration = Duration::from_secs(30);
-
-impl RecoveryTimer {
-    /// Notes an edit (a new editor revision) and sets the deadlines.
-    fn observe(&mut self, state: &State) {
-        let now_seen = state
-            .editor
-            .as_ref()
-            .filter(|e| e.dirty)
-            .map(|e| (e.id, e.revision));
-        if now_seen.is_none() {
-            *self = RecoveryTimer::default();
-            return;
+impl Runtime<'_> {
+    fn event_loop(&mut self, snapshot: &Snapshot) -> CliResult<()> {
+        let size = self.terminal.size().map_err(term_err)?;
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let mut state = State::new(size.width, size.height, color, self.ctx.tz);
+        let first = reload_list(&state);
+        self.dispatch(&mut state, vec![first]);
+        // A new article whose session ended before its first save.
+        if let Ok(Some(recovery)) = self.ctx.store.recovery(&self.ctx.user, None) {
+            let fx = update(
+                &mut state,
+                Action::RecoveryFound {
+                    article: None,
+                    recovery: Box::new(recovery),
+                },
+            );
+            self.dispatch(&mut state, fx);
         }
-        if now_seen != self.seen {
-            let now = Instant::now();
-            self.pause = Some(now + AFTER_PAUSE);
-            self.latest.get_or_insert(now + AT_LEAST_EVERY);
-            self.seen = now_seen;
-        }
-    }
-
-    fn next_deadline(&self) -> Option<Instant> {
-        match (self.pause, self.latest) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
-    }
-
-    fn written(&mut self) {
-        self.pause = None;
-        self.latest = None;
-    }
-}
-
-fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
-    ctx: &mut Context,
-    snapshot: &Snapshot,
-) -> CliResult<()> {
-    let size = terminal.size().map_err(term_err)?;
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut state = State::new(size.width, size.height, color, ctx.tz);
-    let first = reload_list(&state);
-    dispatch(&mut state, ctx, vec![first]);
-    // A new article whose session ended before its first save.
-    if let Ok(Some(recovery)) = ctx.store.recovery(&ctx.user, None) {
-        let fx = update(
-            &mut state,
-            Action::RecoveryFound {
-                article: None,
-                recovery: Box::new(recovery),
-            },
-        );
-        dispatch(&mut state, ctx, fx);
-    }
-    let mut timer = RecoveryTimer::default();
-    let mut dirty = true;
-    while !state.quit {
-        if dirty {
-            terminal.draw(|f| view::draw(f, &state)).map_err(term_err)?;
-            dirty = false;
-        }
-        // No fixed-rate redraw: sleep until input or the recovery deadline.
-        let wait = timer
-            .next_deadline()
-            .map_or(Duration::from_secs(3600), |d| {
-                d.saturating_duration_since(Instant::now())
-            });
-        if !event::poll(wait).map_err(term_err)? {
-            if timer.next_deadline().is_some_and(|d| d <= Instant::now()) {
-                if let Some(r) = unsaved(&state) {
-                    // A failed write is retried at the next deadline; the buffer is still here.
-                    let _ = ctx.store.write_recovery(&ctx.user, &r);
-                }
-                timer.written();
+        let mut deadlines = timers::Deadlines::default();
+        deadlines.observe(&state, Instant::now());
+        snapshot.set(&state);
+        let mut dirty = true;
+        while !state.quit {
+            if dirty {
+                self.terminal
+                    .draw(|f| view::draw(f, &state))
+                    .map_err(term_err)?;
+                dirty = false;
             }
-            continue;
+            // No fixed-rate redraw: sleep until input or the next deadline.
+            if !event::poll(deadlines.wait(Instant::now())).map_err(term_err)? {
+                dirty = self.deadlines_due(&mut state, &mut deadlines);
+                if dirty {
+                    snapshot.set(&state);
+                }
+                continue;
+            }
+            let action = match event::read().map_err(term_err)? {
+                Event::Key(k) => Action::Key(k),
+                Event::Paste(p) => Action::Paste(p),
+                Event::Resize(w, h) => Action::Resize(w, h),
+                _ => continue,
+            };
+            let fx = update(&mut state, action);
+            self.dispatch(&mut state, fx);
+            deadlines.observe(&state, Instant::now());
+            snapshot.set(&state);
+            dirty = true;
         }
-        let action = match event::read().map_err(term_err)? {
-            Event::Key(k) => Action::Key(k),
-            Event::Paste(p) => Action::Paste(p),
-            Event::Resize(w, h) => Action::Resize(w, h),
-            _ => continue,
-        };
-        let fx = update(&mut state, action);
-        dispatch(&mut state, ctx, fx);
-        timer.observe(&state);
-        snapshot.set(unsaved(&state));
-        dirty = true;
+        Ok(())
     }
-    Ok(())
+
+    /// Writes the recovery copy and beats the lock's heart when due. True when the screen
+    /// changed (the lock was taken over); otherwise nothing is drawn.
+    fn deadlines_due(&mut self, state: &mut State, deadlines: &mut timers::Deadlines) -> bool {
+        let now = Instant::now();
+        if deadlines.recovery_due(now) {
+            if let Some(r) = unsaved(state) {
+                // A failed write is retried at the next deadline; the buffer is still here.
+                let _ = self.ctx.store.write_recovery(&self.ctx.user, &r);
+            }
+            deadlines.recovery_written();
+        }
+        let mut changed = false;
+        if let Some(id) = deadlines.beat_due(now)
+            && let Some(lost) = effects::heartbeat(self.ctx, &self.me, id)
+        {
+            let fx = update(state, lost);
+            self.dispatch(state, fx);
+            changed = true;
+        }
+        deadlines.observe(state, Instant::now());
+        changed
+    }
+
+    /// Performs effects, feeding each result back through `update` (which may ask for more).
+    fn dispatch(&mut self, state: &mut State, mut fx: Vec<Effect>) {
+        while let Some(effect) = (!fx.is_empty()).then(|| fx.remove(0)) {
+            let action = match effect {
+                Effect::EditExternally(body) => self.edit_externally(state, &body),
+                other => effects::perform(self.ctx, &self.me, other),
+            };
+            fx.extend(update(state, action));
+        }
+    }
+
+    /// Ctrl-E: the body in `$EDITOR`, the lock kept fresh while it runs.
+    fn edit_externally(&mut self, state: &State, body: &str) -> Action {
+        let held = state.editor.as_ref().and_then(|e| e.held_lock());
+        let (ctx, me) = (&mut *self.ctx, &self.me);
+        let mut beat = || {
+            if let Some(id) = held {
+                let _ = effects::heartbeat(ctx, me, id);
+            }
+        };
+        external::edit(self.terminal, body, &mut beat)
+    }
 }
 
 fn term_err(e: io::Error) -> CliError {
     CliError(format!("terminal error: {e}"))
-}
-
-/// Performs effects, feeding each result back through `update` (which may ask for more).
-fn dispatch(state: &mut State, ctx: &mut Context, mut fx: Vec<Effect>) {
-    while let Some(effect) = (!fx.is_empty()).then(|| fx.remove(0)) {
-        let action = perform(ctx, effect);
-        fx.extend(update(state, action));
-    }
-}
-
-fn perform(ctx: &mut Context, effect: Effect) -> Action {
-    let result = match effect {
-        Effect::LoadList(req) => load_list(ctx, &req),
-        Effect::LoadArticle(id) => {
-            ctx.store
-                .get(id)
-                .and_then(|a| match ctx.store.recovery(&ctx.user, Some(id))? {
-                    Some(r)
-                        if r.fields.body != a.body
-                            || r.fields.title != a.title
-                            || r.fields.lede != a.lede =>
-                    {
-                        Ok(Action::RecoveryFound {
-                            article: Some(Box::new(a)),
-                            recovery: Box::new(r),
-                        })
-                    }
-                    _ => Ok(Action::ArticleLoaded(a)),
-                })
-        }
-        Effect::DiscardRecovery(id) => {
-            return match ctx.store.discard_recovery(&ctx.user, id) {
-                Ok(()) => Action::Done,
-                Err(e) => Action::Failed(e.to_string()),
-            };
-        }
-        Effect::Save {
-            id,
-            fields,
-            base_version,
-        } => {
-            let actor = ctx.actor();
-            let saved = match id {
-                None => ctx
-                    .store
-                    .create(&fields, crate::domain::Status::Draft, &actor),
-                Some(id) => ctx.store.save(id, &fields, base_version, &actor),
-            };
-            match saved {
-                Ok(a) => Ok(Action::Saved(a)),
-                Err(StoreError::Conflict { id, kept_rev, .. }) => ctx
-                    .store
-                    .get(id)
-                    .map(|theirs| Action::Conflict { theirs, kept_rev }),
-                Err(e) => Err(e),
-            }
-        }
-        Effect::SetStatus { id, to, at } => {
-            let actor = ctx.actor();
-            ctx.store.set_status(id, to, at, &actor).map(Action::Saved)
-        }
-    };
-    result.unwrap_or_else(|e| Action::Failed(e.to_string()))
-}
-
-fn load_list(ctx: &Context, req: &ListRequest) -> Result<Action, StoreError> {
-    if req.search.trim().is_empty() {
-        let q = ListQuery {
-            status: req.filter,
-            sort: req.sort,
-            limit: req.limit,
-            offset: req.offset,
-            ..ListQuery::default()
-        };
-        let rows = ctx.store.list(&q)?;
-        let total = ctx.store.count(&q)?;
-        return Ok(Action::ListLoaded {
-            window_start: req.offset,
-            rows,
-            total,
-            snippets: Vec::new(),
-        });
-    }
-    let mut q = SearchQuery::parse(&req.search)?;
-    if q.status.is_none() {
-        q.status = req.filter;
-    }
-    // Search results are ranked; the best few hundred are plenty to scroll through.
-    let hits = ctx.store.search(&q, super::state::LIST_WINDOW, 0)?;
-    let snippets = hits
-        .iter()
-        .map(|h| (h.article.id, render_marked(&h.snippet, "", "")))
-        .collect();
-    let rows: Vec<_> = hits.into_iter().map(|h| h.article).collect();
-    Ok(Action::ListLoaded {
-        window_start: 0,
-        total: rows.len(),
-        rows,
-        snippets,
-    })
 }

@@ -1,10 +1,13 @@
 //! What is on screen, as plain data. The view draws it; `update` changes it.
 
+mod editor;
+
 use chrono::FixedOffset;
 use ratatui::text::Line;
-use ratatui_textarea::{TextArea, WrapMode};
 
-use crate::domain::{Article, ArticleFields, Status, text};
+pub use editor::{EditLock, EditorState, Field, LockHolder, UndoPair};
+
+use crate::domain::{ArticleFields, RevisionInfo, Status};
 use crate::store::{ArticleSummary, Sort};
 
 /// Rows fetched from the store at a time; the list never holds more than this.
@@ -69,190 +72,27 @@ impl ListState {
             .and_then(|i| self.rows.get(i))
     }
 
+    /// The selected search hit's snippet, shown under its row.
+    pub fn selected_snippet(&self) -> Option<&str> {
+        if self.search.trim().is_empty() {
+            return None;
+        }
+        let id = self.selected_row()?.id;
+        self.snippets
+            .iter()
+            .find(|(i, s)| *i == id && !s.trim().is_empty())
+            .map(|(_, s)| s.as_str())
+    }
+
+    /// Whether a search is active with snippets to show (one line is kept for them).
+    pub fn shows_snippet(&self) -> bool {
+        !self.search.trim().is_empty() && self.snippets.iter().any(|(_, s)| !s.trim().is_empty())
+    }
+
     pub fn row(&self, index: usize) -> Option<&ArticleSummary> {
         index
             .checked_sub(self.window_start)
             .and_then(|i| self.rows.get(i))
-    }
-}
-
-/// The editor's fields, in Tab order; `Body` is last.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Title,
-    Lede,
-    Section,
-    Tags,
-    Byline,
-    SignedBy,
-    PublishAt,
-    Body,
-}
-
-impl Field {
-    pub const ALL: [Field; 8] = [
-        Field::Title,
-        Field::Lede,
-        Field::Section,
-        Field::Tags,
-        Field::Byline,
-        Field::SignedBy,
-        Field::PublishAt,
-        Field::Body,
-    ];
-
-    pub fn index(self) -> usize {
-        Field::ALL.iter().position(|f| *f == self).unwrap_or(0)
-    }
-}
-
-pub struct EditorState {
-    /// `None` until a new article is first saved.
-    pub id: Option<i64>,
-    pub slug: Option<String>,
-    pub base_version: i64,
-    pub status: Status,
-    /// One single-line text area per field before the body, in `Field::ALL` order.
-    pub lines: Vec<TextArea<'static>>,
-    pub body: TextArea<'static>,
-    pub focus: Field,
-    pub dirty: bool,
-    /// Bumped on every change, so the preview re-renders only when the text moved on.
-    pub revision: u64,
-    pub find: Option<String>,
-    pub preview_scroll: u16,
-}
-
-fn single_line(value: &str) -> TextArea<'static> {
-    let mut t = TextArea::new(vec![value.replace('\n', " ")]);
-    t.set_cursor_line_style(ratatui::style::Style::default());
-    t.move_cursor(ratatui_textarea::CursorMove::End);
-    t
-}
-
-/// Lines for the body editor. Text comes in NFC, so every Vietnamese letter is one char.
-fn body_area(body: &str) -> TextArea<'static> {
-    let lines: Vec<String> = text::nfc(&text::normalize_newlines(body))
-        .split('\n')
-        .map(str::to_string)
-        .collect();
-    let mut t = TextArea::new(lines);
-    t.set_wrap_mode(WrapMode::Word);
-    t.set_cursor_line_style(ratatui::style::Style::default());
-    t
-}
-
-impl EditorState {
-    pub fn new_article(tz: FixedOffset) -> EditorState {
-        EditorState::from_fields(None, None, 0, Status::Draft, &ArticleFields::default(), tz)
-    }
-
-    pub fn open(a: &Article, tz: FixedOffset) -> EditorState {
-        EditorState::from_fields(
-            Some(a.id),
-            Some(a.slug.clone()),
-            a.version,
-            a.status,
-            &a.fields(),
-            tz,
-        )
-    }
-
-    fn from_fields(
-        id: Option<i64>,
-        slug: Option<String>,
-        base_version: i64,
-        status: Status,
-        f: &ArticleFields,
-        tz: FixedOffset,
-    ) -> EditorState {
-        let publish = f
-            .publish_at
-            .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
-            .unwrap_or_default();
-        let values = [
-            f.title.clone(),
-            f.lede.clone(),
-            f.section.clone(),
-            f.tags.join(", "),
-            f.byline.clone(),
-            f.signed_by.clone(),
-            publish,
-        ];
-        EditorState {
-            id,
-            slug,
-            base_version,
-            status,
-            lines: values.iter().map(|v| single_line(&text::nfc(v))).collect(),
-            body: body_area(&f.body),
-            focus: Field::Title,
-            dirty: false,
-            revision: 0,
-            find: None,
-            preview_scroll: 0,
-        }
-    }
-
-    /// Replaces the editor's text with `f` (a recovered buffer), marked unsaved.
-    pub fn load_fields(&mut self, f: &ArticleFields, tz: FixedOffset) {
-        let fresh = EditorState::from_fields(
-            self.id,
-            self.slug.clone(),
-            self.base_version,
-            self.status,
-            f,
-            tz,
-        );
-        self.lines = fresh.lines;
-        self.body = fresh.body;
-        self.dirty = true;
-        self.revision += 1;
-    }
-
-    pub fn value(&self, field: Field) -> String {
-        match field {
-            Field::Body => self.body.lines().join("\n"),
-            other => self
-                .lines
-                .get(other.index())
-                .map(|t| t.lines().join(" "))
-                .unwrap_or_default(),
-        }
-    }
-
-    /// The fields as a save would send them (publish time parsed separately).
-    pub fn fields(&self) -> ArticleFields {
-        ArticleFields {
-            slug: self.slug.clone(),
-            title: self.value(Field::Title),
-            lede: self.value(Field::Lede),
-            body: self.value(Field::Body),
-            byline: self.value(Field::Byline),
-            signed_by: self.value(Field::SignedBy),
-            section: self.value(Field::Section),
-            tags: self
-                .value(Field::Tags)
-                .split(',')
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty())
-                .collect(),
-            publish_at: None,
-        }
-    }
-
-    pub fn focused_area(&mut self) -> &mut TextArea<'static> {
-        match self.focus {
-            Field::Body => &mut self.body,
-            f => {
-                let i = f.index();
-                &mut self.lines[i]
-            }
-        }
-    }
-
-    pub fn word_count(&self) -> usize {
-        self.body.lines().iter().map(|l| text::word_count(l)).sum()
     }
 }
 
@@ -289,13 +129,31 @@ pub enum Dialog {
     },
 }
 
-/// What to do once the editor has been left.
+/// What to do once the editor has been left (or its unsaved changes settled).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AfterLeave {
     Quit,
     NewArticle,
     Open(i64),
     CloseEditor,
+    /// Bring revision `rev` of the open article back.
+    Restore(i64),
+}
+
+/// The open article's history, shown in the list pane; one revision may be previewed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevisionsView {
+    pub article_id: i64,
+    pub rows: Vec<RevisionInfo>,
+    pub loaded: bool,
+    pub selected: usize,
+    /// The revision in the preview pane, and its text.
+    pub shown: Option<(i64, Box<ArticleFields>)>,
+    pub scroll: u16,
+    /// Where the focus was, and whether the two-pane layout showed the preview, before the
+    /// view opened: both are put back on close.
+    pub came_from: Pane,
+    pub right_was_preview: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -323,10 +181,14 @@ pub struct State {
     pub tz: FixedOffset,
     /// The rendered preview and what it was rendered from (editor revision, width).
     pub preview: Option<PreviewCache>,
+    /// The revisions view, over the list pane.
+    pub revisions: Option<RevisionsView>,
 }
 
 pub struct PreviewCache {
     pub id: Option<i64>,
+    /// The revision shown, when the preview shows one from the history.
+    pub rev: Option<i64>,
     pub revision: u64,
     pub width: u16,
     pub lines: Vec<Line<'static>>,
@@ -348,6 +210,7 @@ impl State {
             quit: false,
             tz,
             preview: None,
+            revisions: None,
         }
     }
 
@@ -355,9 +218,14 @@ impl State {
         Layout::for_size(self.width, self.height)
     }
 
-    /// Rows the list pane shows (its height minus borders, status line and footer).
+    /// Article rows the list pane shows: its height minus borders, status line and footer,
+    /// and while searching, the search box and the selected hit's snippet line.
     pub fn list_rows(&self) -> usize {
         let chrome = if self.layout() == Layout::One { 5 } else { 4 };
-        (self.height as usize).saturating_sub(chrome).max(1)
+        let search = usize::from(self.list.searching || !self.list.search.is_empty());
+        let snippet = usize::from(self.list.shows_snippet());
+        (self.height as usize)
+            .saturating_sub(chrome + search + snippet)
+            .max(1)
     }
 }

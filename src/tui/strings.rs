@@ -25,6 +25,21 @@ pub const SAVED: &str = "saved";
 pub const UNSAVED: &str = "unsaved";
 pub const HELP_TITLE: &str = "Keys";
 pub const HELP_CLOSE: &str = "Press any key to close.";
+
+/// The help screen's heading for each key table.
+pub fn help_group(ctx: crate::tui::keymap::Context) -> &'static str {
+    use crate::tui::keymap::Context as C;
+    match ctx {
+        C::Global => "Everywhere",
+        C::List => "List",
+        C::Search => "Search box",
+        C::Editor => "Editor",
+        C::Find => "Find",
+        C::ReadOnly => "Read-only article",
+        C::Preview => "Preview",
+        C::Revisions => HISTORY_TITLE,
+    }
+}
 pub const LEAVE_TITLE: &str = "Unsaved changes";
 pub const LEAVE_BODY: &str = "This article has changes that are not saved.";
 pub const LEAVE_KEYS: &str = "s save   d discard   Esc stay";
@@ -123,4 +138,76 @@ pub fn line_no(n: usize) -> String {
     } else {
         format!("line {n}")
     }
+}
+
+// Soft locks -----------------------------------------------------------------------------------
+
+pub const READ_ONLY: &str = "read-only";
+
+/// The banner over a read-only article.
+pub fn being_edited(user: &str, host: &str, since: &str) -> String {
+    format!("Being edited by {user} on {host} since {since}")
+}
+
+pub const OPENED_READ_ONLY: &str =
+    "Opened read-only. Ctrl-K takes over (they are told when they next save).";
+
+pub fn read_only_refused(user: &str) -> String {
+    format!("Read-only: {user} is editing this article. Ctrl-K takes over.")
+}
+
+pub fn locked_by(user: &str, host: &str, since: &str) -> String {
+    format!("{user} is editing this article on {host} since {since}: try again when they are done.")
+}
+
+pub fn took_over_from(user: &str) -> String {
+    format!("You took over editing from {user}; they will be told when they save.")
+}
+
+pub fn lock_lost(user: &str, host: &str, at: &str) -> String {
+    format!(
+        "{user} took over editing at {at} (on {host}): not saved, your text is kept. Ctrl-K takes it back."
+    )
+}
+
+// Revisions ------------------------------------------------------------------------------------
+
+pub const HISTORY_TITLE: &str = "History";
+pub const HISTORY_EMPTY: &str = "No earlier versions yet: every save adds one.";
+pub const HISTORY_NEEDS_ARTICLE: &str = "Open a saved article first to see its history.";
+/// Column heads of the history: revision, kind, who, when, words.
+pub const HISTORY_COLUMNS: [&str; 5] = ["rev", "kind", "who", "when", "words"];
+/// Marks a refused conflicting save where the history is too narrow for its kind.
+pub const CONFLICT_MARK: char = '!';
+pub const CONFLICT_LEGEND: &str = "! kept from a refused save";
+
+pub fn kind_label(k: crate::domain::RevisionKind) -> &'static str {
+    match k {
+        crate::domain::RevisionKind::Save => "save",
+        crate::domain::RevisionKind::Conflict => "conflict",
+    }
+}
+
+pub fn revision_title(rev: i64) -> String {
+    format!("{PREVIEW_TITLE} · revision {rev} ({READ_ONLY})")
+}
+
+pub fn history_count(n: usize) -> String {
+    format!("{HISTORY_TITLE} · {n}")
+}
+
+pub fn restored(rev: i64, version: i64) -> String {
+    format!("Restored revision {rev} as version {version}; the text it replaced is in the history.")
+}
+
+// $EDITOR --------------------------------------------------------------------------------------
+
+pub const EDITOR_NEEDS_ARTICLE: &str =
+    "Open an article first; Ctrl-E then hands its body to $EDITOR.";
+pub const EDITED_EXTERNALLY: &str =
+    "Body updated from $EDITOR: not saved yet (Ctrl-S saves, Ctrl-Z undoes).";
+pub const EDITOR_UNCHANGED: &str = "The body came back from $EDITOR unchanged.";
+
+pub fn editor_failed(reason: &str) -> String {
+    format!("$EDITOR did not finish ({reason}); the body is unchanged.")
 }

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{pane_block, selected_style};
 use crate::domain::text::truncate_to_width;
@@ -24,10 +24,13 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 fn show(frame: &mut Frame, title: &str, lines: Vec<Line<'static>>, width: u16, color: bool) {
+    show_with(frame, pane_block(title, true, color), lines, width);
+}
+
+fn show_with(frame: &mut Frame, block: Block<'static>, lines: Vec<Line<'static>>, width: u16) {
     let height = lines.len() as u16 + 2;
     let r = centered(frame.area(), width, height);
     frame.render_widget(Clear, r);
-    let block = pane_block(title, true, color);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -49,7 +52,10 @@ pub fn draw(frame: &mut Frame, s: &State) {
         Dialog::Help => {
             let w = area.width.saturating_sub(2);
             let lines = help_lines(w.saturating_sub(2) as usize, area.height);
-            show(frame, t::HELP_TITLE, lines, w, s.color);
+            // "Press any key" sits in the bottom border: every row inside is for keys.
+            let block = pane_block(t::HELP_TITLE, true, s.color)
+                .title_bottom(format!(" {} ", t::HELP_CLOSE));
+            show_with(frame, block, lines, w);
         }
         Dialog::ConfirmLeave { .. } => show(
             frame,
@@ -136,13 +142,16 @@ fn push_difference(
 /// One line per binding, grouped by context, cut to the screen height.
 fn help_lines(width: usize, height: u16) -> Vec<Line<'static>> {
     let groups = [
-        (Context::Global, "Everywhere"),
-        (Context::List, "List"),
-        (Context::Search, "Search box"),
-        (Context::Editor, "Editor"),
-        (Context::Find, "Find"),
-        (Context::Preview, "Preview"),
-    ];
+        Context::Global,
+        Context::List,
+        Context::Search,
+        Context::Editor,
+        Context::Find,
+        Context::ReadOnly,
+        Context::Preview,
+        Context::Revisions,
+    ]
+    .map(|ctx| (ctx, t::help_group(ctx)));
     // (text, is a heading)
     let mut entries: Vec<(String, bool)> = Vec::new();
     for (ctx, name) in groups {
@@ -163,7 +172,7 @@ fn help_lines(width: usize, height: u16) -> Vec<Line<'static>> {
         }
     }
     // As many columns as it takes to show every binding on this screen.
-    let rows = (height.saturating_sub(5) as usize).max(1);
+    let rows = (height.saturating_sub(2) as usize).max(1);
     let cols = entries.len().div_ceil(rows).max(1);
     let rows = entries.len().div_ceil(cols);
     let col_width = width / cols;
@@ -186,7 +195,5 @@ fn help_lines(width: usize, height: u16) -> Vec<Line<'static>> {
         }
         lines.push(Line::from(spans));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::raw(t::HELP_CLOSE));
     lines
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::pane_block;
-use crate::domain::text::truncate_to_width;
+use crate::domain::text::{truncate_to_width, width};
 use crate::tui::state::{Field, Pane, State};
 use crate::tui::strings as t;
 
@@ -31,8 +31,32 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
         None => t::EDITOR_TITLE.to_string(),
     };
     let block = pane_block(&title, focused, s.color);
-    let inner = block.inner(area);
+    let mut inner = block.inner(area);
     frame.render_widget(block, area);
+    // Someone else is editing: say who, where and since when above everything else (on two
+    // lines when the pane is narrow).
+    if let Some(h) = e.read_only() {
+        let since = h.since.with_timezone(&s.tz).format("%H:%M").to_string();
+        let text = t::being_edited(&h.user, &h.host, &since);
+        let rows = if width(&text) > inner.width as usize {
+            2
+        } else {
+            1
+        };
+        if inner.height > rows + 1 {
+            let banner = Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED);
+            let row = Rect {
+                height: rows,
+                ..inner
+            };
+            frame.render_widget(
+                Paragraph::new(Span::styled(text, banner)).wrap(Wrap { trim: true }),
+                row,
+            );
+            inner.y += rows;
+            inner.height -= rows;
+        }
+    }
     let fields = (Field::ALL.len() - 1) as u16;
     let find_rows = u16::from(e.find.is_some());
     let parts = Layout::default()

@@ -36,7 +36,14 @@ fn badge_style(s: Status, color: bool) -> Style {
     Style::default().fg(c)
 }
 
+/// From this inner width the list shows a section column (the three-pane layout reaches it
+/// at 140 columns, one pane at 80).
+const SECTION_FROM: usize = 48;
+
 pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
+    if let Some(r) = s.revisions.as_ref() {
+        return super::revisions::draw(frame, area, s, r);
+    }
     let l = &s.list;
     let focused = s.focus == Pane::List;
     let (filter, sort) = (t::filter_label(l.filter), t::sort_label(l.sort));
@@ -69,7 +76,8 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
             )),
         ]));
     }
-    let rows = (inner.height as usize).saturating_sub(lines.len());
+    let snippet = l.selected_snippet();
+    let rows = (inner.height as usize).saturating_sub(lines.len() + usize::from(l.shows_snippet()));
     if l.total == 0 {
         if !l.loaded {
             lines.push(Line::raw(t::LOADING));
@@ -84,7 +92,12 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
             lines.push(Line::raw(t::NO_MATCHES));
         }
     }
-    let show_section = w >= 60;
+    let section_w = if w >= SECTION_FROM {
+        (w / 5).clamp(10, 16)
+    } else {
+        0
+    };
+    let show_section = section_w > 0;
     for i in l.scroll..(l.scroll + rows).min(l.total) {
         let Some(row) = l.row(i) else {
             lines.push(Line::raw("…"));
@@ -97,11 +110,14 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
             .format("%d/%m/%y")
             .to_string();
         let section = if show_section {
-            truncate_to_width(&row.section, 16)
+            // Padded, so a selected row is highlighted to the pane's edge.
+            let cut = truncate_to_width(&row.section, section_w);
+            let pad = " ".repeat(section_w.saturating_sub(width(&cut)));
+            format!("{cut}{pad}")
         } else {
             String::new()
         };
-        let fixed = 4 + 9 + if show_section { width(&section) + 1 } else { 0 };
+        let fixed = 4 + 9 + if show_section { section_w + 1 } else { 0 };
         let room = w.saturating_sub(fixed);
         let title = truncate_to_width(&row.title, room);
         let pad = " ".repeat(room.saturating_sub(width(&title)));
@@ -126,6 +142,15 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
             }
         }
         lines.push(line);
+        if i == l.selected
+            && let Some(text) = snippet
+        {
+            // The selected hit's context, one dim line under it.
+            lines.push(Line::styled(
+                format!("  {}", truncate_to_width(text.trim(), w.saturating_sub(2))),
+                Style::default().add_modifier(Modifier::DIM | Modifier::ITALIC),
+            ));
+        }
     }
     let mut list = Paragraph::new(lines);
     if l.total == 0 {

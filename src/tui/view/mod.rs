@@ -6,6 +6,7 @@ mod list;
 mod preview;
 mod preview_table;
 pub mod preview_text;
+mod revisions;
 mod status;
 
 use ratatui::Frame;
@@ -43,7 +44,12 @@ pub fn panes(area: Rect, s: &State) -> Panes {
     };
     match s.layout() {
         Layout::Three => {
-            let list_w = (main.width * 3 / 10).clamp(30, 56);
+            // From 140 columns the list is wide enough for its section column.
+            let list_w = if main.width >= 140 {
+                (main.width * 3 / 8).clamp(52, 64)
+            } else {
+                (main.width * 3 / 10).clamp(30, 56)
+            };
             let cols = Split::default()
                 .direction(Direction::Horizontal)
                 .constraints([

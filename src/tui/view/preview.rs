@@ -9,10 +9,24 @@ use crate::tui::state::{Pane, State};
 use crate::tui::strings as t;
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
-    let block = pane_block(t::PREVIEW_TITLE, s.focus == Pane::Preview, s.color);
+    // A revision from the history, when one is previewed; else the open article.
+    let revision = s
+        .revisions
+        .as_ref()
+        .and_then(|r| r.shown.as_ref().map(|(rev, _)| (*rev, r.scroll)));
+    let title = match revision {
+        Some((rev, _)) => t::revision_title(rev),
+        None => t::PREVIEW_TITLE.to_string(),
+    };
+    let block = pane_block(&title, s.focus == Pane::Preview, s.color);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let (Some(e), Some(cache)) = (s.editor.as_ref(), s.preview.as_ref()) else {
+    let scroll = match (revision, s.editor.as_ref()) {
+        (Some((_, scroll)), _) => Some(scroll),
+        (None, Some(e)) => Some(e.preview_scroll),
+        (None, None) => None,
+    };
+    let (Some(scroll), Some(cache)) = (scroll, s.preview.as_ref()) else {
         frame.render_widget(
             Paragraph::new(t::NOTHING_OPEN).wrap(Wrap { trim: true }),
             inner,
@@ -20,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
         return;
     };
     let max_scroll = (cache.lines.len() as u16).saturating_sub(inner.height);
-    let scroll = e.preview_scroll.min(max_scroll);
+    let scroll = scroll.min(max_scroll);
     let visible: Vec<_> = cache
         .lines
         .iter()

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::text::{reading_minutes, truncate_to_width, width};
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap;
 use crate::tui::state::{Pane, State};
 use crate::tui::strings as t;
 
@@ -18,6 +18,9 @@ pub fn status_line(frame: &mut Frame, area: Rect, s: &State) {
         let n = e.word_count();
         left.push(t::words(n, reading_minutes(n)));
         left.push(if e.dirty { t::UNSAVED } else { t::SAVED }.to_string());
+        if e.read_only().is_some() {
+            left.push(t::READ_ONLY.to_string());
+        }
     }
     let w = area.width as usize;
     let left = left.join(" · ");
@@ -41,13 +44,7 @@ pub fn status_line(frame: &mut Frame, area: Rect, s: &State) {
 }
 
 pub fn footer(frame: &mut Frame, area: Rect, s: &State) {
-    let ctx = match s.focus {
-        Pane::List if s.list.searching => Context::Search,
-        Pane::List => Context::List,
-        Pane::Editor if s.editor.as_ref().is_some_and(|e| e.find.is_some()) => Context::Find,
-        Pane::Editor if s.editor.is_some() => Context::Editor,
-        _ => Context::Preview,
-    };
+    let ctx = crate::tui::update::context(s);
     let key_style = if s.color {
         Style::default().fg(Color::Black).bg(Color::Gray)
     } else {

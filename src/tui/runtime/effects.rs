@@ -1,0 +1,199 @@
+//! Carrying out one effect against the store, and turning the outcome into an action.
+
+use chrono::Utc;
+
+use crate::cli::Context;
+use crate::domain::query::SearchQuery;
+use crate::domain::snippet::render_marked;
+use crate::store::{ListQuery, LockOwner, StoreError};
+use crate::tui::action::{Action, Effect, ListRequest};
+
+/// Performs every effect but `EditExternally`, which needs the terminal (see `external`).
+pub fn perform(ctx: &mut Context, me: &LockOwner, effect: Effect) -> Action {
+    let result = match effect {
+        Effect::LoadList(req) => load_list(ctx, &req),
+        Effect::LoadArticle(id) => load_article(ctx, id),
+        Effect::DiscardRecovery(id) => ctx.store.discard_recovery(&ctx.user, id).map(done),
+        Effect::Save {
+            id,
+            fields,
+            base_version,
+        } => {
+            let actor = ctx.actor();
+            let saved = match id {
+                None => ctx
+                    .store
+                    .create(&fields, crate::domain::Status::Draft, &actor),
+                // Our lock first: if it was taken over, say who took it and keep the text.
+                Some(id) => match ctx.store.take_lock(id, me, Utc::now()) {
+                    Err(StoreError::Locked {
+                        id,
+                        user,
+                        host,
+                        since,
+                    }) => {
+                        return Action::LockLost {
+                            id,
+                            user,
+                            host,
+                            since,
+                        };
+                    }
+                    _ => ctx.store.save(id, &fields, base_version, &actor),
+                },
+            };
+            match saved {
+                Ok(a) => Ok(Action::Saved(a)),
+                Err(StoreError::Conflict { id, kept_rev, .. }) => ctx
+                    .store
+                    .get(id)
+                    .map(|theirs| Action::Conflict { theirs, kept_rev }),
+                Err(e) => Err(e),
+            }
+        }
+        Effect::SetStatus { id, to, at } => match held_by_another(ctx, me, id) {
+            Some(lost) => Ok(lost),
+            None => {
+                let actor = ctx.actor();
+                ctx.store.set_status(id, to, at, &actor).map(Action::Saved)
+            }
+        },
+        Effect::TakeLock(id) => match ctx.store.take_lock(id, me, Utc::now()) {
+            Ok(_) => Ok(Action::LockTaken { id, from: None }),
+            Err(StoreError::Locked {
+                id,
+                user,
+                host,
+                since,
+            }) => Ok(Action::LockHeld {
+                id,
+                user,
+                host,
+                since,
+            }),
+            Err(e) => Err(e),
+        },
+        Effect::TakeOverLock(id) => ctx
+            .store
+            .take_over_lock(id, me, Utc::now())
+            .map(|previous| Action::LockTaken {
+                id,
+                from: previous.map(|l| l.user),
+            }),
+        Effect::ReleaseLock(id) => ctx.store.release_lock(id, me).map(done),
+        Effect::LoadHistory(id) => ctx
+            .store
+            .history(id)
+            .map(|revisions| Action::HistoryLoaded { id, revisions }),
+        Effect::LoadRevision { id, rev } => {
+            ctx.store
+                .revision(id, rev)
+                .map(|fields| Action::RevisionLoaded {
+                    id,
+                    rev,
+                    fields: Box::new(fields),
+                })
+        }
+        Effect::Restore { id, rev } => match held_by_another(ctx, me, id) {
+            Some(lost) => Ok(lost),
+            None => {
+                let actor = ctx.actor();
+                ctx.store
+                    .restore(id, rev, &actor)
+                    .map(|a| Action::Restored {
+                        article: Box::new(a),
+                        rev,
+                    })
+            }
+        },
+        Effect::EditExternally(_) => Ok(Action::Done),
+    };
+    result.unwrap_or_else(|e| Action::Failed(e.to_string()))
+}
+
+fn done(_: ()) -> Action {
+    Action::Done
+}
+
+/// Before a change that is a save: `LockLost` when another session holds a fresh lock.
+fn held_by_another(ctx: &Context, me: &LockOwner, id: i64) -> Option<Action> {
+    let lock = ctx.store.lock(id).ok().flatten()?;
+    (!lock.is_held_by(me) && !lock.is_stale(Utc::now())).then_some(Action::LockLost {
+        id,
+        user: lock.user,
+        host: lock.host,
+        since: lock.since,
+    })
+}
+
+/// The heartbeat of our lock on `id`: an action only when someone took it over.
+pub fn heartbeat(ctx: &mut Context, me: &LockOwner, id: i64) -> Option<Action> {
+    match ctx.store.heartbeat_lock(id, me, Utc::now()) {
+        Err(StoreError::Locked {
+            id,
+            user,
+            host,
+            since,
+        }) => Some(Action::LockLost {
+            id,
+            user,
+            host,
+            since,
+        }),
+        // A failed beat (the database busy) is retried at the next one.
+        _ => None,
+    }
+}
+
+/// The article, or the recovery copy of it that differs from it.
+fn load_article(ctx: &Context, id: i64) -> Result<Action, StoreError> {
+    let a = ctx.store.get(id)?;
+    Ok(match ctx.store.recovery(&ctx.user, Some(id))? {
+        Some(r)
+            if r.fields.body != a.body || r.fields.title != a.title || r.fields.lede != a.lede =>
+        {
+            Action::RecoveryFound {
+                article: Some(Box::new(a)),
+                recovery: Box::new(r),
+            }
+        }
+        _ => Action::ArticleLoaded(a),
+    })
+}
+
+pub fn load_list(ctx: &Context, req: &ListRequest) -> Result<Action, StoreError> {
+    if req.search.trim().is_empty() {
+        let q = ListQuery {
+            status: req.filter,
+            sort: req.sort,
+            limit: req.limit,
+            offset: req.offset,
+            ..ListQuery::default()
+        };
+        let rows = ctx.store.list(&q)?;
+        let total = ctx.store.count(&q)?;
+        return Ok(Action::ListLoaded {
+            window_start: req.offset,
+            rows,
+            total,
+            snippets: Vec::new(),
+        });
+    }
+    let mut q = SearchQuery::parse(&req.search)?;
+    if q.status.is_none() {
+        q.status = req.filter;
+    }
+    // Search results are ranked; the best few hundred are plenty to scroll through.
+    let hits = ctx.store.search(&q, crate::tui::state::LIST_WINDOW, 0)?;
+    let snippets = hits
+        .iter()
+        .map(|h| (h.article.id, render_marked(&h.snippet, "", "")))
+        .collect();
+    let rows: Vec<_> = hits.into_iter().map(|h| h.article).collect();
+    Ok(Action::ListLoaded {
+        window_start: 0,
+        total: rows.len(),
+        rows,
+        snippets,
+    })
+}

@@ -1,0 +1,261 @@
+//! Typing into the editor: keys, pastes, find, undo, and the body coming back from `$EDITOR`.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{CursorMove, DataCursor, Input, TextArea};
+
+use super::list::reset_list;
+use super::{info, locks};
+use crate::domain::text;
+use crate::tui::action::Effect;
+use crate::tui::keymap::Command;
+use crate::tui::state::{EditorState, Field, Pane, State, UndoPair};
+use crate::tui::strings as t;
+
+pub fn find_input(s: &mut State, k: KeyEvent) -> Vec<Effect> {
+    let Some(e) = s.editor.as_mut() else {
+        return Vec::new();
+    };
+    let Some(find) = e.find.as_mut() else {
+        return Vec::new();
+    };
+    match k.code {
+        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => find.push(c),
+        KeyCode::Backspace => {
+            find.pop();
+        }
+        _ => return Vec::new(),
+    }
+    let pattern = if find.is_empty() {
+        String::new()
+    } else {
+        format!("(?i){}", escape_regex(&text::nfc(find)))
+    };
+    if e.body.set_search_pattern(pattern).is_ok()
+        && !find.is_empty()
+        && !e.body.search_forward(true)
+    {
+        s.message = Some(info(t::NOT_FOUND.into()));
+    }
+    Vec::new()
+}
+
+/// Find is literal text: escape what the regex engine would read as syntax.
+fn escape_regex(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Keys that only move the cursor, allowed on a read-only article.
+fn moves_only(k: &KeyEvent) -> bool {
+    !k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(
+            k.code,
+            KeyCode::Up
+                | KeyCode::Down
+                | KeyCode::Left
+                | KeyCode::Right
+                | KeyCode::Home
+                | KeyCode::End
+                | KeyCode::PageUp
+                | KeyCode::PageDown
+        )
+}
+
+pub fn editor_input(s: &mut State, k: KeyEvent) {
+    let Some(e) = s.editor.as_mut() else { return };
+    let single_line = e.focus != Field::Body;
+    if single_line && matches!(k.code, KeyCode::Enter | KeyCode::Down) {
+        e.focus = Field::ALL[(e.focus.index() + 1).min(Field::ALL.len() - 1)];
+        return;
+    }
+    if single_line && k.code == KeyCode::Up {
+        e.focus = Field::ALL[e.focus.index().saturating_sub(1)];
+        return;
+    }
+    if e.read_only().is_some() && !moves_only(&k) {
+        locks::refuse_read_only(s);
+        return;
+    }
+    let area = e.focused_area();
+    let changed = match k.code {
+        // A combining mark from an input method joins the letter before it (NFC), so a
+        // Vietnamese letter stays one char: one arrow press, one Backspace.
+        KeyCode::Char(c) if unicode_normalization::char::is_combining_mark(c) => {
+            compose_with_previous(area, c)
+        }
+        _ => area.input(Input::from(k)),
+    };
+    if changed {
+        e.dirty = true;
+        e.revision += 1;
+    }
+}
+
+fn compose_with_previous(area: &mut TextArea<'static>, mark: char) -> bool {
+    let DataCursor(row, col) = area.cursor();
+    let prev = area
+        .lines()
+        .get(row)
+        .and_then(|l| col.checked_sub(1).and_then(|c| l.chars().nth(c)));
+    if let Some(p) = prev {
+        let composed = text::nfc(&format!("{p}{mark}"));
+        if composed.chars().count() == 1 {
+            area.delete_char();
+            area.insert_str(composed);
+            return true;
+        }
+    }
+    area.insert_char(mark);
+    true
+}
+
+pub fn paste(s: &mut State, raw: &str) -> Vec<Effect> {
+    let clean = text::nfc(&text::normalize_newlines(raw));
+    if s.list.searching && s.focus == Pane::List {
+        s.list.search.push_str(&clean.replace('\n', " "));
+        return reset_list(s);
+    }
+    if s.focus != Pane::Editor || s.editor.is_none() {
+        return Vec::new();
+    }
+    if locks::refuse_read_only(s) {
+        return Vec::new();
+    }
+    let Some(e) = s.editor.as_mut() else {
+        return Vec::new();
+    };
+    let single_line = e.focus != Field::Body;
+    let area = e.focused_area();
+    let inserted = if single_line {
+        area.insert_str(clean.replace('\n', " "))
+    } else {
+        area.insert_str(clean)
+    };
+    if inserted {
+        e.dirty = true;
+        e.revision += 1;
+    }
+    Vec::new()
+}
+
+/// Ctrl-Z / Ctrl-Y in the focused field; a replacement from `$EDITOR` is one step.
+pub fn undo_redo(s: &mut State, cmd: Command) {
+    if locks::refuse_read_only(s) {
+        return;
+    }
+    let Some(e) = s.editor.as_mut() else { return };
+    let undo = cmd == Command::Undo;
+    let pair = match (e.undo_pair, undo) {
+        (Some(UndoPair::Undo(r)), true) | (Some(UndoPair::Redo(r)), false) => {
+            r == e.revision && e.focus == Field::Body
+        }
+        _ => false,
+    };
+    let steps = if pair { 2 } else { 1 };
+    let area = e.focused_area();
+    let mut changed = false;
+    for _ in 0..steps {
+        changed |= if undo { area.undo() } else { area.redo() };
+    }
+    if changed {
+        e.dirty = true;
+        e.revision += 1;
+        e.undo_pair = pair.then_some(if undo {
+            UndoPair::Redo(e.revision)
+        } else {
+            UndoPair::Undo(e.revision)
+        });
+    }
+}
+
+/// Ctrl-E: ask the runtime to hand the body to `$EDITOR`.
+pub fn external(s: &mut State) -> Vec<Effect> {
+    let Some(e) = s.editor.as_ref() else {
+        s.message = Some(info(t::EDITOR_NEEDS_ARTICLE.into()));
+        return Vec::new();
+    };
+    if e.read_only().is_some() {
+        locks::refuse_read_only(s);
+        return Vec::new();
+    }
+    vec![Effect::EditExternally(e.value(Field::Body))]
+}
+
+/// The body came back from `$EDITOR`: NFC, `\n` line breaks, unsaved, and undoable.
+pub fn edited_externally(s: &mut State, raw: &str) {
+    let Some(e) = s.editor.as_mut() else { return };
+    let new = text::nfc(&text::normalize_newlines(raw));
+    e.focus = Field::Body;
+    if new == e.value(Field::Body) {
+        s.message = Some(info(t::EDITOR_UNCHANGED.into()));
+        return;
+    }
+    replace_body(e, &new);
+    s.message = Some(info(t::EDITED_EXTERNALLY.into()));
+}
+
+/// Replaces the body through the text area's own edits, so Ctrl-Z brings the old one back:
+/// only the part between the common start and the common end is deleted and inserted.
+fn replace_body(e: &mut EditorState, new: &str) {
+    let old = e.value(Field::Body);
+    let (old_c, new_c): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    let prefix = old_c.iter().zip(&new_c).take_while(|(a, b)| a == b).count();
+    let max_suffix = old_c.len().min(new_c.len()) - prefix;
+    let suffix = old_c
+        .iter()
+        .rev()
+        .zip(new_c.iter().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let start = position(&old_c, prefix);
+    let end = position(&old_c, old_c.len() - suffix);
+    let middle: String = new_c[prefix..new_c.len() - suffix].iter().collect();
+    let (Some(start), Some(end)) = (start, end) else {
+        // Beyond what a cursor jump can name: replace everything (two undo steps).
+        e.body.select_all();
+        e.body.insert_str(new);
+        bump(e, true);
+        return;
+    };
+    let deletes = start != end;
+    e.body.cancel_selection();
+    e.body.move_cursor(CursorMove::Jump(start.0, start.1));
+    if deletes {
+        e.body.start_selection();
+        e.body.move_cursor(CursorMove::Jump(end.0, end.1));
+        if middle.is_empty() {
+            e.body.cut();
+        }
+    }
+    if !middle.is_empty() {
+        e.body.insert_str(&middle);
+    }
+    bump(e, deletes && !middle.is_empty());
+}
+
+fn bump(e: &mut EditorState, two_steps: bool) {
+    e.dirty = true;
+    e.revision += 1;
+    e.undo_pair = two_steps.then_some(UndoPair::Undo(e.revision));
+}
+
+/// (row, column) of the `offset`-th char of text split on `\n`, if a cursor jump can reach it.
+fn position(chars: &[char], offset: usize) -> Option<(u16, u16)> {
+    let (mut row, mut col) = (0usize, 0usize);
+    for c in &chars[..offset] {
+        if *c == '\n' {
+            row += 1;
+            col = 0;
+        } else {
+            col += 1;
+        }
+    }
+    Some((u16::try_from(row).ok()?, u16::try_from(col).ok()?))
+}

@@ -1,0 +1,82 @@
+//! The open article's soft lock as `update` sees it: taken, held by someone else (read-only),
+//! lost to a take-over, taken over by us, and given up on leaving.
+
+use chrono::{DateTime, Utc};
+
+use super::{error, info};
+use crate::tui::action::Effect;
+use crate::tui::state::{EditLock, LockHolder, State};
+use crate::tui::strings as t;
+
+/// Our lock on `id` was taken (or taken over from `from`).
+pub fn taken(s: &mut State, id: i64, from: Option<String>) -> Vec<Effect> {
+    match s.editor.as_mut().filter(|e| e.id == Some(id)) {
+        Some(e) => {
+            let was_read_only = e.read_only().is_some();
+            e.lock = EditLock::Held;
+            if let Some(user) = from {
+                s.message = Some(info(t::took_over_from(&user)));
+            } else if was_read_only {
+                s.message = None;
+            }
+            Vec::new()
+        }
+        // The article was left meanwhile: give the lock straight back.
+        None => vec![Effect::ReleaseLock(id)],
+    }
+}
+
+/// Someone else is editing `id`: open it read-only (the editor shows who, where and since).
+pub fn held(s: &mut State, id: i64, holder: LockHolder) {
+    if let Some(e) = s.editor.as_mut().filter(|e| e.id == Some(id)) {
+        s.message = Some(info(t::OPENED_READ_ONLY.into()));
+        e.lock = EditLock::ReadOnly(holder);
+    }
+}
+
+/// Our lock was taken over: the save (if one was asked for) did not happen; read-only now.
+/// For an article not open here (a status move from the list), just say who is editing it.
+pub fn lost(s: &mut State, id: i64, holder: LockHolder) {
+    let since = local_time(s, holder.since);
+    s.after_save = None;
+    match s.editor.as_mut().filter(|e| e.id == Some(id)) {
+        Some(e) => {
+            s.message = Some(error(t::lock_lost(&holder.user, &holder.host, &since)));
+            e.lock = EditLock::ReadOnly(holder);
+        }
+        None => s.message = Some(error(t::locked_by(&holder.user, &holder.host, &since))),
+    }
+}
+
+/// Ctrl-K on a read-only article: take the lock deliberately.
+pub fn take_over(s: &mut State) -> Vec<Effect> {
+    match s.editor.as_ref() {
+        Some(e) if e.read_only().is_some() => e.id.map(Effect::TakeOverLock).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Says why a change is refused on a read-only article; true when it is read-only.
+pub fn refuse_read_only(s: &mut State) -> bool {
+    let Some(holder) = s.editor.as_ref().and_then(|e| e.read_only()) else {
+        return false;
+    };
+    s.message = Some(error(t::read_only_refused(&holder.user)));
+    true
+}
+
+/// Gives up the open article's lock, if we hold it (leaving it, or quitting).
+pub fn release(s: &mut State) -> Vec<Effect> {
+    let Some(e) = s.editor.as_mut() else {
+        return Vec::new();
+    };
+    let Some(id) = e.held_lock() else {
+        return Vec::new();
+    };
+    e.lock = EditLock::Unlocked;
+    vec![Effect::ReleaseLock(id)]
+}
+
+fn local_time(s: &State, t: DateTime<Utc>) -> String {
+    t.with_timezone(&s.tz).format("%H:%M").to_string()
+}
