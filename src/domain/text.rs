@@ -19,10 +19,27 @@ pub fn strip_controls(s: &str, keep_newlines: bool) -> String {
         (c.is_control() && !(keep_newlines && (c == '\n' || c == '\t')))
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     };
-    if !s.chars().any(bad) {
+    if !has_control_bytes(s.as_bytes(), keep_newlines) {
         return s.to_string();
     }
     s.chars().filter(|&c| !bad(c)).collect()
+}
+
+/// Whether the UTF-8 in `b` may hold a character `strip_controls` drops: C0 and DEL bytes,
+/// C1 controls (C2 80–9F) and bidi overrides (E2 80 AA–AE, E2 81 A6–A9). A byte scan, since
+/// bodies are long and almost never hold any.
+fn has_control_bytes(b: &[u8], keep_newlines: bool) -> bool {
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'\n' | b'\t' => !keep_newlines,
+        0..=0x1F | 0x7F => true,
+        0xC2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), Some(n)) => (0xAA..=0xAE).contains(n),
+            (Some(0x81), Some(n)) => (0xA6..=0xA9).contains(n),
+            _ => false,
+        },
+        _ => false,
+    })
 }
 
 /// `\r\n` and lone `\r` (pasted text, Windows files) become `\n`.
@@ -39,6 +56,20 @@ fn push_folded(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
+    // Every Latin letter (Vietnamese included) and the punctuation block fold through a
+    // table built once: decomposing each letter anew dominated the cost of indexing.
+    if let Some(&folded) = fold_table().get(c as usize) {
+        match folded {
+            NO_OUTPUT => {}
+            SLOW => push_folded_slow(c, out),
+            f => out.push(char::from_u32(f).unwrap_or(c)),
+        }
+        return;
+    }
+    push_folded_slow(c, out);
+}
+
+fn push_folded_slow(c: char, out: &mut String) {
     if matches!(c, 'đ' | 'Đ' | 'ð' | 'Ð') {
         out.push('d');
         return;
@@ -48,6 +79,33 @@ fn push_folded(c: char, out: &mut String) {
             out.extend(d.to_lowercase());
         }
     });
+}
+
+/// Table entries: the one folded char, or one of these markers.
+const NO_OUTPUT: u32 = u32::MAX;
+const SLOW: u32 = u32::MAX - 1;
+/// Up to the end of the General Punctuation block (Latin, Vietnamese letters, “ ” –).
+const TABLE_END: u32 = 0x2070;
+
+fn fold_table() -> &'static [u32] {
+    static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|u| {
+                let Some(c) = char::from_u32(u) else {
+                    return SLOW;
+                };
+                let mut folded = String::new();
+                push_folded_slow(c, &mut folded);
+                let mut chars = folded.chars();
+                match (chars.next(), chars.next()) {
+                    (None, _) => NO_OUTPUT,
+                    (Some(f), None) => f as u32,
+                    _ => SLOW,
+                }
+            })
+            .collect()
+    })
 }
 
 /// The search form of a text: “Đảng ủy” → “dang uy”. Used for both the index and the query.
@@ -168,6 +226,40 @@ mod tests {
         assert_eq!(truncate_to_width("Đảng ủy xã", 6), "Đảng …");
         assert_eq!(width(&truncate_to_width("新聞新聞新聞", 5)), 5);
         assert_eq!(truncate_to_width("abc", 0), "");
+    }
+
+    #[test]
+    fn the_fold_table_agrees_with_folding_each_char() {
+        for u in 0x80..TABLE_END {
+            let Some(c) = char::from_u32(u) else { continue };
+            let (mut fast, mut slow) = (String::new(), String::new());
+            push_folded(c, &mut fast);
+            push_folded_slow(c, &mut slow);
+            assert_eq!(fast, slow, "U+{u:04X}");
+        }
+    }
+
+    #[test]
+    fn controls_are_found_by_bytes_as_by_chars() {
+        for s in [
+            "plain",
+            "a\u{7}b",
+            "“Dân” – vận",
+            "x\u{85}y",
+            "\u{202E}evil",
+            "\u{2067}",
+            "é\u{A0}",
+        ] {
+            for keep in [true, false] {
+                let by_chars = s.chars().any(|c| {
+                    (c.is_control() && !(keep && (c == '\n' || c == '\t')))
+                        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+                });
+                assert_eq!(has_control_bytes(s.as_bytes(), keep), by_chars, "{s:?}");
+            }
+        }
+        assert_eq!(strip_controls("a\u{1b}[31mb\u{202E}c", false), "a[31mbc");
+        assert_eq!(strip_controls("a\nb\tc", true), "a\nb\tc");
     }
 
     #[test]
