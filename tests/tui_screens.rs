@@ -582,3 +582,35 @@ fn at_80_columns_footer_and_status_fit_and_the_title_shows() {
     ctrl(&mut s, 'f');
     assert_footer_whole_hints(&row_text(&buffer(&s), h - 1), Context::Find);
 }
+
+/// The terminal's own cursor stands where the next letter goes (input methods anchor their
+/// candidate window there), and nowhere while the list has the keyboard.
+#[test]
+fn the_terminal_cursor_follows_the_text_cursor() {
+    use ratatui::backend::Backend;
+    let mut s = editing(140, 40);
+    // Into the body, then type a word.
+    for _ in 0..7 {
+        key(&mut s, KeyCode::Tab);
+    }
+    typing(&mut s, "Xin");
+    let mut term = Terminal::new(TestBackend::new(140, 40)).unwrap();
+    term.draw(|f| view::draw(f, &s)).unwrap();
+    let pos = term.backend_mut().get_cursor_position().unwrap();
+    let buf = term.backend().buffer().clone();
+    let row = row_text(&buf, pos.y);
+    let before: String = row
+        .chars()
+        .skip(pos.x as usize - 3)
+        .take(3)
+        .collect();
+    assert_eq!(before, "Xin", "the cursor stands right after what was typed: {row:?}");
+    term.backend_mut().assert_cursor_position(pos);
+
+    let mut s = demo(140, 40);
+    key(&mut s, KeyCode::Down);
+    let mut term = Terminal::new(TestBackend::new(140, 40)).unwrap();
+    let frame = term.draw(|f| view::draw(f, &s)).unwrap();
+    let _ = frame;
+    assert!(!term.backend().cursor_visible(), "no text cursor while the list has the keyboard");
+}

@@ -1,6 +1,7 @@
 //! The terminal app: state, actions, a pure update, keymap, views and the one impure loop.
 
 pub mod action;
+mod backend;
 mod dialogs;
 pub mod keymap;
 pub mod runtime;

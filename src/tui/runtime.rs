@@ -14,13 +14,13 @@ use std::time::Instant;
 
 use chrono::Utc;
 
+use super::backend::LeanBackend;
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
 use super::action::{Action, Effect};
 use super::state::State;
@@ -29,13 +29,16 @@ use super::view;
 use crate::cli::{CliError, CliResult, Context};
 use crate::store::{LockOwner, Recovery, Store};
 
-type Term = Terminal<CrosstermBackend<io::Stdout>>;
+type Term = Terminal<LeanBackend<io::Stdout>>;
 
 /// Puts the terminal back as it was: on quit, on error and from the panic hook.
 fn restore_terminal() {
     let _ = disable_raw_mode();
+    // The backend leaves the last colours and attributes in force: reset them first.
     let _ = execute!(
         io::stdout(),
+        crossterm::style::SetAttribute(crossterm::style::Attribute::Reset),
+        crossterm::style::ResetColor,
         DisableBracketedPaste,
         LeaveAlternateScreen,
         crossterm::cursor::Show
@@ -53,7 +56,7 @@ fn setup_terminal(snapshot: Snapshot) -> io::Result<Term> {
         restore_terminal();
         previous(info);
     }));
-    Terminal::new(CrosstermBackend::new(io::stdout()))
+    Terminal::new(LeanBackend::new(io::stdout()))
 }
 
 /// What the signal thread and the panic hook must see: the unsaved buffer and the lock held.

@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::tui::backend::LeanBackend;
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
 use super::timers::HEARTBEAT_EVERY;
 use crate::domain::text;
@@ -23,7 +23,7 @@ use crate::tui::strings as t;
 
 /// Runs `$EDITOR` (else `vi`) on `body`; `beat` keeps the article's lock fresh meanwhile.
 pub fn edit(
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    terminal: &mut Terminal<LeanBackend<io::Stdout>>,
     body: &str,
     beat: &mut dyn FnMut(),
 ) -> Action {
@@ -72,12 +72,14 @@ fn write_temp(body: &str) -> io::Result<PathBuf> {
 
 /// Runs `f` with the terminal handed back to the shell, then takes it again.
 fn suspended<T>(
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    terminal: &mut Terminal<LeanBackend<io::Stdout>>,
     f: impl FnOnce() -> io::Result<T>,
 ) -> io::Result<T> {
     disable_raw_mode()?;
     execute!(
         io::stdout(),
+        crossterm::style::SetAttribute(crossterm::style::Attribute::Reset),
+        crossterm::style::ResetColor,
         DisableBracketedPaste,
         LeaveAlternateScreen,
         crossterm::cursor::Show

@@ -88,6 +88,9 @@ pub enum UndoPair {
 fn single_line(value: &str) -> TextArea<'static> {
     let mut t = TextArea::new(vec![value.replace('\n', " ")]);
     t.set_cursor_line_style(ratatui::style::Style::default());
+    // The terminal's own cursor marks the place (see view/editor.rs): input methods put their
+    // candidate window there, and moving it costs fewer bytes than redrawing a reversed cell.
+    t.set_cursor_style(ratatui::style::Style::default());
     t.move_cursor(ratatui_textarea::CursorMove::End);
     t
 }
@@ -101,6 +104,7 @@ fn body_area(body: &str) -> TextArea<'static> {
     let mut t = TextArea::new(lines);
     t.set_wrap_mode(WrapMode::Word);
     t.set_cursor_line_style(ratatui::style::Style::default());
+    t.set_cursor_style(ratatui::style::Style::default());
     t
 }
 

@@ -94,6 +94,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
         );
         if is_focus {
             frame.render_widget(&e.lines[i], cols[1]);
+            place_cursor(frame, &e.lines[i], cols[1]);
         } else {
             let value = e.value(*field);
             let shown = truncate_to_width(&value, cols[1].width as usize);
@@ -118,11 +119,30 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
     );
     frame.render_widget(Paragraph::new(Span::styled(rule, rule_style)), parts[1]);
     frame.render_widget(&e.body, parts[2]);
+    if body_focus && e.find.is_none() {
+        place_cursor(frame, &e.body, parts[2]);
+    }
     if let Some(find) = &e.find {
         let line = Line::from(vec![
             Span::styled("Find: ", Style::default().add_modifier(Modifier::BOLD)),
             Span::raw(format!("{find}▏")),
         ]);
         frame.render_widget(Paragraph::new(line), parts[3]);
+    }
+}
+
+/// Shows the terminal's cursor where the text area's cursor is (the widget has just been
+/// rendered, so its scroll offset is current).
+fn place_cursor(frame: &mut Frame, t: &ratatui_textarea::TextArea, area: Rect) {
+    let sc = t.screen_cursor();
+    let (top, left) = t.scroll_offset();
+    let (Some(row), Some(col)) = (
+        sc.row.checked_sub(top.into()),
+        sc.col.checked_sub(left.into()),
+    ) else {
+        return;
+    };
+    if row < area.height as usize && col < area.width as usize {
+        frame.set_cursor_position((area.x + col as u16, area.y + row as u16));
     }
 }

@@ -23,11 +23,21 @@ pub fn status_line(frame: &mut Frame, area: Rect, s: &State) {
         }
     }
     let w = area.width as usize;
-    let left = left.join(" · ");
-    let mut spans = vec![Span::styled(
-        left.clone(),
-        Style::default().add_modifier(Modifier::BOLD),
-    )];
+    let joined = left.join(" · ");
+    // Only the status is bold: the counts change with every word, and a plain run redraws
+    // without switching attributes (fewer bytes over SSH).
+    let mut spans: Vec<Span> = Vec::new();
+    for (i, part) in left.into_iter().enumerate() {
+        if i == 0 {
+            spans.push(Span::styled(
+                part,
+                Style::default().add_modifier(Modifier::BOLD),
+            ));
+        } else {
+            spans.push(Span::raw(format!(" · {part}")));
+        }
+    }
+    let left = joined;
     if let Some(m) = &s.message {
         let room = w.saturating_sub(width(&left) + 3);
         let style = match (m.error, s.color) {
