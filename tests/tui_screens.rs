@@ -599,12 +599,11 @@ fn the_terminal_cursor_follows_the_text_cursor() {
     let pos = term.backend_mut().get_cursor_position().unwrap();
     let buf = term.backend().buffer().clone();
     let row = row_text(&buf, pos.y);
-    let before: String = row
-        .chars()
-        .skip(pos.x as usize - 3)
-        .take(3)
-        .collect();
-    assert_eq!(before, "Xin", "the cursor stands right after what was typed: {row:?}");
+    let before: String = row.chars().skip(pos.x as usize - 3).take(3).collect();
+    assert_eq!(
+        before, "Xin",
+        "the cursor stands right after what was typed: {row:?}"
+    );
     term.backend_mut().assert_cursor_position(pos);
 
     let mut s = demo(140, 40);
@@ -612,5 +611,8 @@ fn the_terminal_cursor_follows_the_text_cursor() {
     let mut term = Terminal::new(TestBackend::new(140, 40)).unwrap();
     let frame = term.draw(|f| view::draw(f, &s)).unwrap();
     let _ = frame;
-    assert!(!term.backend().cursor_visible(), "no text cursor while the list has the keyboard");
+    assert!(
+        !term.backend().cursor_visible(),
+        "no text cursor while the list has the keyboard"
+    );
 }

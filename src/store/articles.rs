@@ -119,21 +119,19 @@ impl Store {
 
 pub(super) fn get_tx(conn: &rusqlite::Connection, id: i64) -> Result<Option<Article>> {
     Ok(conn
-        .query_row(
-            &format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"),
-            [id],
-            row::article,
-        )
+        .prepare_cached(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"
+        ))?
+        .query_row([id], row::article)
         .optional()?)
 }
 
 pub(super) fn get_by_slug_tx(conn: &rusqlite::Connection, slug: &str) -> Result<Option<Article>> {
     Ok(conn
-        .query_row(
-            &format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE slug = ?1"),
-            [slug],
-            row::article,
-        )
+        .prepare_cached(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE slug = ?1"
+        ))?
+        .query_row([slug], row::article)
         .optional()?)
 }
 
@@ -148,9 +146,8 @@ fn rule(fields: &ArticleFields, e: DomainError) -> StoreError {
 fn choose_slug(tx: &Transaction, fields: &ArticleFields, own_id: Option<i64>) -> Result<String> {
     let owner = |slug: &str| -> Result<Option<i64>> {
         Ok(tx
-            .query_row("SELECT id FROM articles WHERE slug = ?1", [slug], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT id FROM articles WHERE slug = ?1")?
+            .query_row([slug], |r| r.get(0))
             .optional()?)
     };
     match &fields.slug {
@@ -178,45 +175,57 @@ fn choose_slug(tx: &Transaction, fields: &ArticleFields, own_id: Option<i64>) ->
     }
 }
 
-/// Inserts a new article from normalised fields.
+/// Inserts a new article from normalised fields and reads it back.
 pub(super) fn insert(
     tx: &Transaction,
     fields: &ArticleFields,
     status: Status,
     actor: &Actor,
 ) -> Result<Article> {
+    let (id, _) = insert_row(tx, fields, status, actor)?;
+    get_tx(tx, id)?.ok_or_else(|| StoreError::NotFound(id.to_string()))
+}
+
+/// Inserts a new article; returns its id and slug (imports need no more).
+pub(super) fn insert_row(
+    tx: &Transaction,
+    fields: &ArticleFields,
+    status: Status,
+    actor: &Actor,
+) -> Result<(i64, String)> {
     check_content(status, fields).map_err(|e| rule(fields, e))?;
     let slug = choose_slug(tx, fields, None)?;
     let now = to_ts(actor.now);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO articles (slug, title, title_key, lede, body, byline, signed_by, section,
              section_key, tags, status, publish_at, created_at, created_by, updated_at,
              updated_by, version, word_count)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?13, ?14, 1, ?15)",
-        params![
-            slug,
-            fields.title,
-            text::fold(&fields.title),
-            fields.lede,
-            fields.body,
-            fields.byline,
-            fields.signed_by,
-            fields.section,
-            text::fold(&fields.section),
-            tags_to_json(&fields.tags),
-            status.as_str(),
-            fields.publish_at.map(to_ts),
-            now,
-            actor.user,
-            text::word_count(&fields.body) as i64,
-        ],
-    )?;
+    )?
+    .execute(params![
+        slug,
+        fields.title,
+        text::fold(&fields.title),
+        fields.lede,
+        fields.body,
+        fields.byline,
+        fields.signed_by,
+        fields.section,
+        text::fold(&fields.section),
+        tags_to_json(&fields.tags),
+        status.as_str(),
+        fields.publish_at.map(to_ts),
+        now,
+        actor.user,
+        text::word_count(&fields.body) as i64,
+    ])?;
     let id = tx.last_insert_rowid();
     write_tags_and_index(tx, id, fields, status)?;
-    get_tx(tx, id)?.ok_or_else(|| StoreError::NotFound(id.to_string()))
+    Ok((id, slug))
 }
 
-/// Replaces an article's content and status, keeping the old content as a revision.
+/// Replaces an article's content and status, keeping the old content as a revision, and
+/// reads it back.
 pub(super) fn replace(
     tx: &Transaction,
     current: &Article,
@@ -224,6 +233,18 @@ pub(super) fn replace(
     status: Status,
     actor: &Actor,
 ) -> Result<Article> {
+    replace_row(tx, current, fields, status, actor)?;
+    get_tx(tx, current.id)?.ok_or_else(|| StoreError::NotFound(current.id.to_string()))
+}
+
+/// Replaces an article's content and status; returns its slug.
+pub(super) fn replace_row(
+    tx: &Transaction,
+    current: &Article,
+    fields: &ArticleFields,
+    status: Status,
+    actor: &Actor,
+) -> Result<String> {
     check_content(status, fields).map_err(|e| rule(fields, e))?;
     let slug = choose_slug(tx, fields, Some(current.id))?;
     push_revision(
@@ -235,38 +256,37 @@ pub(super) fn replace(
         current.updated_at,
         &current.updated_by,
     )?;
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE articles SET slug = ?2, title = ?3, title_key = ?4, lede = ?5, body = ?6,
              byline = ?7, signed_by = ?8, section = ?9, section_key = ?10, tags = ?11,
              status = ?12, publish_at = ?13, updated_at = ?14, updated_by = ?15,
              version = version + 1, word_count = ?16
          WHERE id = ?1",
-        params![
-            current.id,
-            slug,
-            fields.title,
-            text::fold(&fields.title),
-            fields.lede,
-            fields.body,
-            fields.byline,
-            fields.signed_by,
-            fields.section,
-            text::fold(&fields.section),
-            tags_to_json(&fields.tags),
-            status.as_str(),
-            fields.publish_at.map(to_ts),
-            to_ts(actor.now),
-            actor.user,
-            text::word_count(&fields.body) as i64,
-        ],
-    )?;
-    tx.execute(
-        "DELETE FROM article_tags WHERE article_id = ?1",
-        [current.id],
-    )?;
-    tx.execute("DELETE FROM search_index WHERE rowid = ?1", [current.id])?;
+    )?
+    .execute(params![
+        current.id,
+        slug,
+        fields.title,
+        text::fold(&fields.title),
+        fields.lede,
+        fields.body,
+        fields.byline,
+        fields.signed_by,
+        fields.section,
+        text::fold(&fields.section),
+        tags_to_json(&fields.tags),
+        status.as_str(),
+        fields.publish_at.map(to_ts),
+        to_ts(actor.now),
+        actor.user,
+        text::word_count(&fields.body) as i64,
+    ])?;
+    tx.prepare_cached("DELETE FROM article_tags WHERE article_id = ?1")?
+        .execute([current.id])?;
+    tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
+        .execute([current.id])?;
     write_tags_and_index(tx, current.id, fields, status)?;
-    get_tx(tx, current.id)?.ok_or_else(|| StoreError::NotFound(current.id.to_string()))
+    Ok(slug)
 }
 
 fn write_tags_and_index(
