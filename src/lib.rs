@@ -6,5 +6,6 @@
 
 pub mod cli;
 pub mod domain;
+pub mod site;
 pub mod store;
 pub mod tui;

@@ -41,6 +41,10 @@ pub enum Command {
     Restore(RestoreArgs),
     /// Archive an article (or remove it for good with --purge --yes)
     Delete(DeleteArgs),
+    /// Site settings: title, address, footer… (`site show` lists them all)
+    Site(super::site::SiteArgs),
+    /// Build the static site: publishes scheduled articles that are due, then switches it in
+    Export(super::export::ExportArgs),
 }
 
 #[derive(Debug, Args)]

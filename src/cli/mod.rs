@@ -4,8 +4,10 @@ mod args;
 mod articles;
 mod context;
 mod demo;
+pub mod export;
 mod import;
 mod output;
+mod site;
 
 use std::process::ExitCode;
 
@@ -84,5 +86,7 @@ fn dispatch(ctx: &mut Context, cmd: Command) -> CliResult<Outcome> {
         History(a) => articles::history(ctx, a),
         Restore(a) => articles::restore(ctx, a),
         Delete(a) => articles::delete(ctx, a),
+        Site(a) => site::run(ctx, a),
+        Export(a) => export::run(ctx, a),
     }
 }

@@ -6,9 +6,11 @@ mod import;
 mod list;
 mod locks;
 pub mod migrate;
+mod published;
 mod recovery;
 mod revisions;
 mod row;
+mod settings;
 
 use std::path::Path;
 use std::time::Duration;
@@ -19,6 +21,7 @@ pub use error::{Result, StoreError};
 pub use import::{ImportOutcome, ImportResult};
 pub use list::{ArticleSummary, ListQuery, SearchHit, Sort};
 pub use locks::{LOCK_STALE_AFTER, Lock, LockOwner};
+pub use published::Cursor;
 pub use recovery::Recovery;
 
 /// How long a writer waits for another editor's transaction before giving up.

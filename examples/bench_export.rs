@@ -1,0 +1,366 @@
+//! Site export benchmark: N synthetic published articles → full export (time, peak memory),
+//! an export with no change, an export after editing one article; and, when `hugo` is on the
+//! PATH, the same corpus built by Hugo with equivalent minimal templates, in the same run.
+//!
+//!     cargo run --release --example bench_export -- --n 10000 [--dir /tmp/x] [--no-hugo]
+//!
+//! Without --dir the work files go to a temporary folder removed at the end. With --dir the
+//! database is kept and reused by the next run with the same N.
+
+use std::error::Error;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, TimeZone, Utc};
+use newsdesk::cli::export::export_site;
+use newsdesk::domain::frontmatter::Imported;
+use newsdesk::domain::{Actor, ArticleFields, Status, slugify};
+use newsdesk::store::Store;
+
+type Res<T = ()> = Result<T, Box<dyn Error>>;
+
+const WORDS: &str = "nhân dân dân vận cán bộ đảng viên kinh tế xã hội phát triển huyện xã hội nghị \
+    người dân thực hiện công tác chính quyền nông nghiệp tổ chức triển khai đại hội thẩm định \
+    nông thôn mới giáo dục y tế văn hóa thể thao an ninh quốc phòng môi trường đất đai xây dựng \
+    giao thông đầu tư doanh nghiệp hợp tác xã sản xuất chăn nuôi trồng trọt cà phê hồ tiêu lúa gạo \
+    phong trào thi đua tuyên truyền vận động đồng bào chính sách việc làm thu nhập đời sống của và \
+    các là có được trong những cho với đã đang sẽ này đó một hai ba nhiều theo tại từ về để khi";
+const SECTIONS: [&str; 8] = [
+    "Dân vận",
+    "Tin hoạt động",
+    "Kinh tế – Xã hội",
+    "Xây dựng Đảng",
+    "Văn hóa – Thể thao",
+    "Quốc phòng – An ninh",
+    "Gương điển hình",
+    "Nông thôn mới",
+];
+const TAGS: [&str; 12] = [
+    "thi đua",
+    "ngân sách",
+    "chuyển đổi số",
+    "nông thôn mới",
+    "dân vận khéo",
+    "an sinh",
+    "cải cách hành chính",
+    "giảm nghèo",
+    "đại hội",
+    "tiếp công dân",
+    "hội nghị",
+    "kỷ niệm",
+];
+
+/// SplitMix64: deterministic synthetic text.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// A sentence of `lo` to `lo + spread - 1` words.
+fn sentence(rng: &mut Rng, words: &[&str], lo: usize, spread: usize) -> String {
+    let n = lo + rng.below(spread.max(1));
+    let mut s: Vec<&str> = (0..n).map(|_| words[rng.below(words.len())]).collect();
+    let first = s[0].to_string();
+    let mut cap: String = first
+        .chars()
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    cap.extend(first.chars().skip(1));
+    s[0] = &cap;
+    format!("{}.", s.join(" "))
+}
+
+fn article(rng: &mut Rng, i: usize, words: &[&str]) -> ArticleFields {
+    let title = format!(
+        "{} số {i}",
+        sentence(rng, words, 6, 8).trim_end_matches('.')
+    );
+    let mut body = String::new();
+    let paragraphs = 5 + rng.below(5);
+    for p in 0..paragraphs {
+        if p == 2 {
+            body.push_str(&format!(
+                "## {}\n\n",
+                sentence(rng, words, 5, 1).trim_end_matches('.')
+            ));
+        }
+        let n = 2 + rng.below(3);
+        let text: Vec<String> = (0..n).map(|_| sentence(rng, words, 12, 12)).collect();
+        body.push_str(&text.join(" "));
+        body.push_str("\n\n");
+    }
+    if i.is_multiple_of(10) {
+        body.push_str("| Chỉ tiêu | Kết quả |\n|:--|--:|\n| Thu ngân sách | 86,9% |\n\n");
+    }
+    let t1 = TAGS[rng.below(TAGS.len())];
+    let t2 = TAGS[rng.below(TAGS.len())];
+    ArticleFields {
+        slug: Some(format!(
+            "{}-{i}",
+            slugify(&title)
+                .chars()
+                .take(50)
+                .collect::<String>()
+                .trim_end_matches('-')
+        )),
+        title,
+        lede: sentence(rng, words, 25, 15),
+        body,
+        byline: "Nguyễn Thị Hoa".into(),
+        signed_by: "Ban Dân vận Huyện ủy".into(),
+        section: SECTIONS[rng.below(SECTIONS.len())].into(),
+        tags: vec![t1.into(), t2.into()],
+        publish_at: Some(base_time() + chrono::Duration::minutes(i as i64 * 7)),
+    }
+}
+
+fn base_time() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+fn actor() -> Actor {
+    Actor::new(
+        "bench",
+        Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0)
+            .single()
+            .unwrap_or_default(),
+    )
+}
+
+/// Peak resident memory of a process so far, in MB (`VmHWM`).
+fn peak_mb(pid: &str) -> f64 {
+    let status = fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Forgets the peak so far (Linux: writing 5 to clear_refs resets VmHWM).
+fn reset_peak() {
+    let _ = fs::write("/proc/self/clear_refs", "5");
+}
+
+fn fill(db: &Path, n: usize) -> Res<Store> {
+    let mut store = Store::open(db)?;
+    let have: i64 = store
+        .connection()
+        .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+    if have as usize == n {
+        println!("reusing {} ({n} articles)", db.display());
+        return Ok(store);
+    }
+    let words: Vec<&str> = WORDS.split_whitespace().collect();
+    let mut rng = Rng(42);
+    let started = Instant::now();
+    for start in (0..n).step_by(1000) {
+        let docs: Vec<Imported> = (start..(start + 1000).min(n))
+            .map(|i| Imported {
+                fields: article(&mut rng, i, &words),
+                status: Some(Status::Published),
+                draft: false,
+            })
+            .collect();
+        for r in store.import_many(&docs, false, &actor())? {
+            r?;
+        }
+    }
+    println!(
+        "generated {n} articles in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(store)
+}
+
+/// Writes the corpus as a Hugo site with minimal templates doing what ours do.
+fn hugo_site(store: &Store, dir: &Path, per_page: usize) -> Res {
+    let layouts = dir.join("layouts/_default");
+    fs::create_dir_all(&layouts)?;
+    fs::write(
+        dir.join("hugo.toml"),
+        format!(
+            "baseURL = 'https://example.com/'\nlanguageCode = 'vi'\ntitle = 'Bench'\n\
+         [pagination]\npagerSize = {per_page}\n[taxonomies]\ntag = 'tags'\n"
+        ),
+    )?;
+    let base = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title>\
+        <meta name=\"description\" content=\"{{ .Summary | plainify }}\"><link rel=\"canonical\" href=\"{{ .Permalink }}\">\
+        <link rel=\"stylesheet\" href=\"/style.css\"></head><body><nav>{{ range .Site.Sections }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}</nav>\
+        <main>{{ block \"main\" . }}{{ end }}</main><footer>{{ .Site.Title }}</footer></body></html>";
+    fs::write(layouts.join("baseof.html"), base)?;
+    fs::write(
+        layouts.join("single.html"),
+        "{{ define \"main\" }}<nav><a href=\"/\">Trang chủ</a> › {{ .Section }}</nav><h1>{{ .Title }}</h1>\
+        <p><time>{{ .Date.Format \"02/01/2006 15:04\" }}</time> · {{ .Params.byline }}</p><p><b>{{ .Params.lede }}</b></p>{{ .Content }}\
+        <p style=\"text-align:right\">{{ .Params.signed_by }}</p>{{ range .Params.tags }}<a href=\"/tags/{{ . | urlize }}/\">{{ . }}</a>{{ end }}\
+        <ul>{{ range first 5 .CurrentSection.RegularPages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}",
+    )?;
+    let list = "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ range .Paginator.Pages }}<h2><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></h2>\
+        <time>{{ .Date.Format \"02/01/2006 15:04\" }}</time><p>{{ .Params.lede }}</p>{{ end }}{{ template \"_internal/pagination.html\" . }}{{ end }}";
+    fs::write(layouts.join("list.html"), list)?;
+    fs::write(
+        dir.join("layouts/index.html"),
+        list.replace(
+            "{{ range .Paginator.Pages }}",
+            "{{ range (.Paginate .Site.RegularPages).Pages }}",
+        ),
+    )?;
+    let mut after = None;
+    let mut made = std::collections::HashSet::new();
+    loop {
+        let page = store.published_page(after, 1000, true)?;
+        for a in &page {
+            let section = dir.join("content").join(slugify(&a.section));
+            if made.insert(section.clone()) {
+                fs::create_dir_all(&section)?;
+                fs::write(
+                    section.join("_index.md"),
+                    format!("+++\ntitle = {:?}\n+++\n", a.section),
+                )?;
+            }
+            let at = a.publish_at.unwrap_or_default().to_rfc3339();
+            fs::write(
+                section.join(format!("{}.md", a.slug)),
+                format!(
+                    "+++\ntitle = {:?}\ndate = {at}\nslug = {:?}\ntags = {:?}\nbyline = {:?}\nsigned_by = {:?}\nlede = {:?}\n+++\n{}",
+                    a.title, a.slug, a.tags, a.byline, a.signed_by, a.lede, a.body
+                ),
+            )?;
+        }
+        match page.last() {
+            Some(last) if page.len() == 1000 => {
+                after = Some((last.publish_at.unwrap_or_default(), last.id))
+            }
+            _ => break,
+        }
+    }
+    Ok(())
+}
+
+/// Runs Hugo; returns (seconds, peak MB) from polling its /proc status.
+fn run_hugo(dir: &Path) -> Res<(f64, f64)> {
+    let started = Instant::now();
+    let mut child = Command::new("hugo")
+        .args(["--quiet", "-s"])
+        .arg(dir)
+        .args(["-d"])
+        .arg(dir.join("public"))
+        .stdout(Stdio::null())
+        .spawn()?;
+    let pid = child.id().to_string();
+    let mut peak: f64 = 0.0;
+    loop {
+        peak = peak.max(peak_mb(&pid));
+        if let Some(status) = child.try_wait()? {
+            if !status.success() {
+                return Err(format!("hugo failed: {status}").into());
+            }
+            return Ok((started.elapsed().as_secs_f64(), peak));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn main() -> Res {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let n: usize = arg("--n").map_or(Ok(10_000), |s| s.parse())?;
+    let tmp = tempfile::tempdir()?;
+    let dir = arg("--dir").map_or_else(|| tmp.path().to_path_buf(), PathBuf::from);
+    fs::create_dir_all(&dir)?;
+    let mut store = fill(&dir.join(format!("bench-{n}.db")), n)?;
+    // A folder never used before: deleting a whole site just before the timed export would
+    // make the file system's inode allocation part of the measure.
+    let name = format!("public-{}", std::process::id());
+    let out = dir.join(&name);
+    let a = actor();
+
+    reset_peak();
+    let t = Instant::now();
+    let full = export_site(&mut store, Some(&out), None, &a).map_err(|e| e.0)?;
+    let full_s = t.elapsed().as_secs_f64();
+    let full_mb = peak_mb("self");
+    println!(
+        "full export: {} files in {full_s:.2} s ({:.0} articles/s), peak RSS {full_mb:.0} MB",
+        full.report.pages,
+        n as f64 / full_s
+    );
+
+    let t = Instant::now();
+    let same = export_site(&mut store, Some(&out), None, &a).map_err(|e| e.0)?;
+    let same_ms = t.elapsed().as_secs_f64() * 1000.0;
+    println!(
+        "no-change export: {same_ms:.0} ms ({} written)",
+        same.report.written
+    );
+
+    // The first edit after a full export builds the second folder (every page linked); from
+    // then on the older build is recycled and only changed files are touched.
+    let mut edit_ms: Vec<f64> = Vec::new();
+    for k in 0..3 {
+        let id: i64 = store.connection().query_row(
+            "SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET ?1",
+            [(n as i64 / 3) * k],
+            |r| r.get(0),
+        )?;
+        let art = store.get(id)?;
+        let fields = ArticleFields {
+            lede: format!("{} (đã sửa)", art.lede),
+            ..art.fields()
+        };
+        store.save(id, &fields, art.version, &a)?;
+        let t = Instant::now();
+        let edit = export_site(&mut store, Some(&out), None, &a).map_err(|e| e.0)?;
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        println!(
+            "one-edit export #{}: {ms:.0} ms ({} written, {} unchanged, {} removed)",
+            k + 1,
+            edit.report.written,
+            edit.report.unchanged,
+            edit.report.removed
+        );
+        edit_ms.push(ms);
+    }
+
+    let hugo = !args.iter().any(|a| a == "--no-hugo")
+        && Command::new("hugo")
+            .arg("version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+    if hugo {
+        let hdir = dir.join("hugo");
+        let _ = fs::remove_dir_all(&hdir);
+        hugo_site(&store, &hdir, full.settings.per_page)?;
+        let (secs, mb) = run_hugo(&hdir)?;
+        println!(
+            "hugo: {secs:.2} s, peak RSS {mb:.0} MB; newsdesk is {:.1}× faster with {:.1}× less memory",
+            secs / full_s,
+            mb / full_mb.max(1.0)
+        );
+    } else {
+        println!("hugo: not run (not installed, or --no-hugo)");
+    }
+    let _ = fs::remove_file(&out);
+    let _ = fs::remove_dir_all(dir.join(format!("{name}.builds")));
+    Ok(())
+}

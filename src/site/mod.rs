@@ -1,0 +1,176 @@
+//! Static site export: plan (what is published, in a total order) → render (pure: page →
+//! bytes) → publish (a new build folder, switched in atomically). Never touches the terminal
+//! and never reads the database: articles come in as values, bodies through `fetch`.
+
+mod build;
+mod error;
+pub mod feed;
+mod fingerprint;
+pub mod i18n;
+pub mod markdown;
+pub mod plan;
+pub mod publish;
+pub mod render;
+pub mod settings;
+pub mod sync;
+pub mod templates;
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+pub use error::{Result, SiteError};
+pub use settings::{Language, Settings};
+pub use templates::Templates;
+
+use crate::domain::Article;
+use fingerprint::Fp;
+use plan::{Kind, Plan};
+use publish::Output;
+
+/// Bumped whenever rendering changes in a way fingerprints cannot see.
+const RENDER_VERSION: u32 = 1;
+/// Article bodies fetched at a time: memory stays flat however large the site.
+const CHUNK: usize = 256;
+
+/// Article bodies by id, from wherever the articles live (the store, in newsdesk).
+pub type FetchBodies<'f> =
+    dyn FnMut(&[i64]) -> std::result::Result<Vec<(i64, String)>, String> + 'f;
+
+/// What an export did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub pages: usize,
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    /// The live path (a link to the build).
+    pub live: PathBuf,
+    /// The build folder made live, or `None` when nothing changed.
+    pub build: Option<PathBuf>,
+}
+
+/// Fingerprint of what every page shows.
+fn global_fp(settings: &Settings, templates: &Templates, plan: &Plan) -> u64 {
+    let mut h = Fp::new();
+    let mut shown = settings.clone();
+    shown.export_dir = None;
+    shown.sync_command = None;
+    shown.templates_dir = None;
+    (
+        RENDER_VERSION,
+        env!("CARGO_PKG_VERSION"),
+        shown,
+        templates,
+        templates::STYLE,
+    )
+        .hash(&mut h);
+    for s in &plan.sections {
+        (&s.slug, &s.name).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Exports the published articles among `articles` (headers: bodies may be empty) to `out`.
+pub fn export(
+    settings: &Settings,
+    templates: &Templates,
+    articles: Vec<Article>,
+    out: &Path,
+    fetch: &mut FetchBodies<'_>,
+) -> Result<Report> {
+    let no_section = i18n::chrome(settings.language).no_section;
+    let plan = Plan::new(articles, settings.per_page, no_section);
+    // Templates are checked before the output is touched.
+    let renderer = render::Renderer::new(templates, settings, &plan)?;
+    let pages = plan.pages(global_fp(settings, templates, &plan));
+    let output = Output::open(out)?;
+    let mut report = Report {
+        pages: pages.len(),
+        live: output.live().to_path_buf(),
+        ..Report::default()
+    };
+    if output.unchanged(&pages) {
+        report.unchanged = pages.len();
+        return Ok(report);
+    }
+    let mut build = output.start()?;
+    for chunk in pages.chunks(CHUNK) {
+        let same: Vec<&plan::Page> = chunk.iter().filter(|p| output.reusable(p)).collect();
+        let linked = par_map(&same, |p| build.relink(p));
+        let mut todo: Vec<&plan::Page> = chunk.iter().filter(|p| !output.reusable(p)).collect();
+        for (page, linked) in same.iter().zip(linked) {
+            if linked? {
+                build.placed(page, false);
+            } else {
+                todo.push(page);
+            }
+        }
+        let ids: Vec<i64> = todo
+            .iter()
+            .filter_map(|p| match p.kind {
+                Kind::Article(i) => Some(plan.entry(i).id),
+                _ => None,
+            })
+            .collect();
+        let bodies: HashMap<i64, String> = if ids.is_empty() {
+            HashMap::new()
+        } else {
+            fetch(&ids).map_err(SiteError::Read)?.into_iter().collect()
+        };
+        let results = par_map(&todo, |page| {
+            let body = match page.kind {
+                Kind::Article(i) => bodies.get(&plan.entry(i).id).map(String::as_str),
+                _ => None,
+            };
+            build.place(page, &renderer.render(page, body)?)
+        });
+        for (page, written) in todo.iter().zip(results) {
+            build.placed(page, written?);
+        }
+    }
+    let counts = build.finish()?;
+    report.written = counts.written;
+    report.unchanged = counts.unchanged;
+    report.removed = counts.removed;
+    report.build = counts.build;
+    Ok(report)
+}
+
+/// `f` over `items` on several threads, results in order. Rendering is pure and each page is
+/// a file of its own, so pages are independent; making files and folders waits on the file
+/// system more than on the CPU, so there are more threads than cores.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> Result<R> + Sync) -> Vec<Result<R>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) * 4;
+    if items.len() < 8 {
+        return items.iter().map(&f).collect();
+    }
+    let part = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(part)
+            .map(|c| {
+                (
+                    c.len(),
+                    s.spawn(move || c.iter().map(f).collect::<Vec<_>>()),
+                )
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|(n, h)| {
+                h.join().unwrap_or_else(|_| {
+                    (0..n)
+                        .map(|_| Err(SiteError::Read("an export thread panicked".into())))
+                        .collect()
+                })
+            })
+            .collect()
+    })
+}
+
+/// Switches the export path back to the build before the live one.
+pub fn rollback(out: &Path) -> Result<PathBuf> {
+    Output::open(out)?.rollback()
+}

@@ -1,0 +1,390 @@
+//! What the site contains, in a total order: published articles newest first (publish time,
+//! then id, both descending), their sections and tags, and every output file with a
+//! fingerprint of everything it shows.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+use chrono::{DateTime, Utc};
+
+use super::fingerprint::Fp;
+use crate::domain::{Article, Status, is_valid_slug, slugify};
+
+/// Items in each RSS feed.
+pub const FEED_ITEMS: usize = 20;
+/// URLs per sitemap file (the protocol's limit).
+pub const SITEMAP_URLS: usize = 50_000;
+/// Related articles under an article.
+pub const RELATED: usize = 5;
+/// Top-level names a section may not take (they are the site's own folders).
+const RESERVED: &[&str] = &["tag", "page"];
+
+/// One published article without its body: what list pages, feeds and related lists show.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: i64,
+    pub version: i64,
+    pub title: String,
+    pub lede: String,
+    pub byline: String,
+    pub signed_by: String,
+    pub section: u32,
+    pub tags: Vec<u32>,
+    pub publish_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// `section-slug/article-slug/`, relative to the site root.
+    pub path: String,
+}
+
+/// A section or a tag: its slug, the name shown, and its articles in site order.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub slug: String,
+    pub name: String,
+    pub members: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Article(u32),
+    Home(u32),
+    Section(u32, u32),
+    Tag(u32, u32),
+    Feed,
+    SectionFeed(u32),
+    /// `None` is `sitemap.xml` (the only file, or the index of the numbered ones).
+    Sitemap(Option<u32>),
+    Robots,
+    NotFound,
+    Style,
+}
+
+/// One output file: where it goes, what it is, and the fingerprint of its inputs.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub path: String,
+    pub kind: Kind,
+    pub fp: u64,
+}
+
+#[derive(Debug)]
+pub struct Plan {
+    pub entries: Vec<Entry>,
+    pub sections: Vec<Group>,
+    pub tags: Vec<Group>,
+    pub per_page: usize,
+}
+
+fn section_slug(name: &str) -> String {
+    let slug = slugify(name);
+    if RESERVED.contains(&slug.as_str()) {
+        format!("{slug}-s")
+    } else {
+        slug
+    }
+}
+
+/// Groups keyed by slug (sorted), named as the newest article spells them.
+fn groups(keys: &[Vec<(String, String)>]) -> (Vec<Group>, BTreeMap<String, u32>) {
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    for list in keys {
+        for (slug, name) in list {
+            names.entry(slug.clone()).or_insert_with(|| name.clone());
+        }
+    }
+    let index: BTreeMap<String, u32> = names
+        .keys()
+        .enumerate()
+        .map(|(i, s)| (s.clone(), i as u32))
+        .collect();
+    let mut out: Vec<Group> = names
+        .into_iter()
+        .map(|(slug, name)| Group {
+            slug,
+            name,
+            members: Vec::new(),
+        })
+        .collect();
+    for (i, list) in keys.iter().enumerate() {
+        for (slug, _) in list {
+            if let Some(&g) = index.get(slug) {
+                out[g as usize].members.push(i as u32);
+            }
+        }
+    }
+    (out, index)
+}
+
+impl Plan {
+    /// Plans the site from article headers (bodies are not needed). Anything not published is
+    /// dropped here, whatever the caller passed.
+    pub fn new(articles: Vec<Article>, per_page: usize, no_section: &str) -> Plan {
+        let mut articles: Vec<Article> = articles
+            .into_iter()
+            .filter(|a| a.status == Status::Published)
+            .collect();
+        let at = |a: &Article| a.publish_at.unwrap_or(a.updated_at);
+        articles.sort_by(|a, b| at(b).cmp(&at(a)).then(b.id.cmp(&a.id)));
+        let mut section_keys = Vec::with_capacity(articles.len());
+        let mut tag_keys = Vec::with_capacity(articles.len());
+        // Few distinct sections and tags, many articles: slugify each name once.
+        let mut slugs: HashMap<String, String> = HashMap::new();
+        let mut tag_slugs: HashMap<String, String> = HashMap::new();
+        for a in &articles {
+            let name = a.section.trim();
+            let name = if name.is_empty() { no_section } else { name };
+            let slug = slugs
+                .entry(name.to_string())
+                .or_insert_with(|| section_slug(name))
+                .clone();
+            section_keys.push(vec![(slug, name.to_string())]);
+            let mut seen = HashSet::new();
+            let tags: Vec<(String, String)> = a
+                .tags
+                .iter()
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+                .map(|t| {
+                    let slug = tag_slugs.entry(t.to_string()).or_insert_with(|| slugify(t));
+                    (slug.clone(), t.to_string())
+                })
+                .filter(|(s, _)| seen.insert(s.clone()))
+                .collect();
+            tag_keys.push(tags);
+        }
+        let (sections, section_index) = groups(&section_keys);
+        let (tags, tag_index) = groups(&tag_keys);
+        let mut taken = HashSet::new();
+        let entries = articles
+            .into_iter()
+            .zip(section_keys.iter().zip(&tag_keys))
+            .map(|(a, (sec, tags))| {
+                let sec_slug = &sec[0].0;
+                let slug = if is_valid_slug(&a.slug) {
+                    a.slug.clone()
+                } else {
+                    slugify(&a.slug)
+                };
+                let mut path = format!("{sec_slug}/{slug}/");
+                if !taken.insert(path.clone()) {
+                    path = format!("{sec_slug}/{slug}-{}/", a.id.unsigned_abs());
+                    taken.insert(path.clone());
+                }
+                Entry {
+                    id: a.id,
+                    version: a.version,
+                    section: section_index.get(sec_slug).copied().unwrap_or(0),
+                    tags: tags
+                        .iter()
+                        .filter_map(|(s, _)| tag_index.get(s).copied())
+                        .collect(),
+                    publish_at: a.publish_at.unwrap_or(a.updated_at),
+                    updated_at: a.updated_at,
+                    path,
+                    title: a.title,
+                    lede: a.lede,
+                    byline: a.byline,
+                    signed_by: a.signed_by,
+                }
+            })
+            .collect();
+        Plan {
+            entries,
+            sections,
+            tags,
+            per_page: per_page.max(1),
+        }
+    }
+
+    pub fn entry(&self, i: u32) -> &Entry {
+        &self.entries[i as usize]
+    }
+
+    pub fn section_of(&self, e: &Entry) -> &Group {
+        &self.sections[e.section as usize]
+    }
+
+    /// Up to five articles from the same section: the nearest older ones, then newer ones.
+    pub fn related(&self, i: u32) -> Vec<u32> {
+        let members = &self.sections[self.entry(i).section as usize].members;
+        let Ok(p) = members.binary_search(&i) else {
+            return Vec::new();
+        };
+        let mut out: Vec<u32> = members[p + 1..].iter().take(RELATED).copied().collect();
+        let want = RELATED - out.len();
+        out.extend(members[..p].iter().rev().take(want));
+        out
+    }
+
+    pub fn page_count(&self, n: usize) -> u32 {
+        n.div_ceil(self.per_page).max(1) as u32
+    }
+
+    /// The members shown on list page `page` (1-based) of a list of `all`.
+    pub fn slice<'a>(&self, all: &'a [u32], page: u32) -> &'a [u32] {
+        let start = (page as usize - 1) * self.per_page;
+        let end = (start + self.per_page).min(all.len());
+        all.get(start..end).unwrap_or(&[])
+    }
+
+    pub fn all(&self) -> Vec<u32> {
+        (0..self.entries.len() as u32).collect()
+    }
+
+    /// How many URLs the sitemap lists: home, sections, tags, articles.
+    pub fn sitemap_len(&self) -> usize {
+        1 + self.sections.len() + self.tags.len() + self.entries.len()
+    }
+
+    fn hash_entry(&self, e: &Entry, h: &mut Fp) {
+        (e.id, e.version, &e.title, &e.lede, &e.byline, &e.signed_by).hash(h);
+        (e.publish_at, e.updated_at, &e.path).hash(h);
+        self.sections[e.section as usize].name.hash(h);
+        for t in &e.tags {
+            let g = &self.tags[*t as usize];
+            (&g.slug, &g.name).hash(h);
+        }
+    }
+
+    fn hash_list(&self, ids: &[u32], h: &mut Fp) {
+        ids.len().hash(h);
+        for i in ids {
+            self.hash_entry(self.entry(*i), h);
+        }
+    }
+
+    /// Every output file, in a fixed order, each with the fingerprint of what it shows.
+    /// `global` covers what every page shows (settings, templates, the section menu).
+    pub fn pages(&self, global: u64) -> Vec<Page> {
+        let mut pages = Vec::with_capacity(self.entries.len() + 64);
+        let fp = |tag: &str, f: &dyn Fn(&mut Fp)| {
+            let mut h = Fp::new();
+            (global, tag).hash(&mut h);
+            f(&mut h);
+            h.finish()
+        };
+        for (i, e) in self.entries.iter().enumerate() {
+            let i = i as u32;
+            let f = fp("article", &|h| {
+                self.hash_entry(e, h);
+                self.hash_list(&self.related(i), h);
+            });
+            pages.push(Page {
+                path: format!("{}index.html", e.path),
+                kind: Kind::Article(i),
+                fp: f,
+            });
+        }
+        let all = self.all();
+        let list_pages = |pages: &mut Vec<Page>,
+                          prefix: &str,
+                          members: &[u32],
+                          kind: &dyn Fn(u32) -> Kind,
+                          name: &str| {
+            let n = self.page_count(members.len());
+            for k in 1..=n {
+                let path = if k == 1 {
+                    format!("{prefix}index.html")
+                } else {
+                    format!("{prefix}page/{k}/index.html")
+                };
+                let f = fp("list", &|h| {
+                    (prefix, name, k, n).hash(h);
+                    self.hash_list(self.slice(members, k), h);
+                });
+                pages.push(Page {
+                    path,
+                    kind: kind(k),
+                    fp: f,
+                });
+            }
+        };
+        list_pages(&mut pages, "", &all, &Kind::Home, "");
+        for (g, s) in self.sections.iter().enumerate() {
+            let g = g as u32;
+            list_pages(
+                &mut pages,
+                &format!("{}/", s.slug),
+                &s.members,
+                &|k| Kind::Section(g, k),
+                &s.name,
+            );
+            let f = fp("section-feed", &|h| {
+                (&s.slug, &s.name).hash(h);
+                self.hash_list(&s.members[..s.members.len().min(FEED_ITEMS)], h);
+            });
+            pages.push(Page {
+                path: format!("{}/feed.xml", s.slug),
+                kind: Kind::SectionFeed(g),
+                fp: f,
+            });
+        }
+        for (g, t) in self.tags.iter().enumerate() {
+            let g = g as u32;
+            list_pages(
+                &mut pages,
+                &format!("tag/{}/", t.slug),
+                &t.members,
+                &|k| Kind::Tag(g, k),
+                &t.name,
+            );
+        }
+        let f = fp("feed", &|h| {
+            self.hash_list(&all[..all.len().min(FEED_ITEMS)], h)
+        });
+        pages.push(Page {
+            path: "feed.xml".into(),
+            kind: Kind::Feed,
+            fp: f,
+        });
+        let map = fp("sitemap", &|h| {
+            for s in self.sections.iter().chain(&self.tags) {
+                s.slug.hash(h);
+            }
+            for e in &self.entries {
+                (&e.path, e.updated_at).hash(h);
+            }
+        });
+        let chunks = self.sitemap_len().div_ceil(SITEMAP_URLS);
+        pages.push(Page {
+            path: "sitemap.xml".into(),
+            kind: Kind::Sitemap(None),
+            fp: map,
+        });
+        if chunks > 1 {
+            for c in 1..=chunks as u32 {
+                pages.push(Page {
+                    path: format!("sitemap-{c}.xml"),
+                    kind: Kind::Sitemap(Some(c)),
+                    fp: fp("sitemap-part", &|h| (map, c).hash(h)),
+                });
+            }
+        }
+        pages.push(Page {
+            path: "robots.txt".into(),
+            kind: Kind::Robots,
+            fp: fp("robots", &|_| {}),
+        });
+        pages.push(Page {
+            path: "404.html".into(),
+            kind: Kind::NotFound,
+            fp: fp("404", &|_| {}),
+        });
+        pages.push(Page {
+            path: "style.css".into(),
+            kind: Kind::Style,
+            fp: fp("style", &|_| {}),
+        });
+        pages
+    }
+}
+
+/// `a/b/index.html` → `a/b/`; `index.html` → ``: the address a page is linked by.
+pub fn dir_url(path: &str) -> &str {
+    path.strip_suffix("index.html").unwrap_or(path)
+}
+
+/// `../` once per folder between the page and the site root.
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}

@@ -1,0 +1,343 @@
+//! Site settings: the known keys, their defaults, and the rules a value must meet. Pure: the
+//! store keeps the strings, this module says what they mean.
+
+use std::collections::BTreeMap;
+
+use chrono::{FixedOffset, Offset, Utc};
+
+use super::error::{Result, SiteError};
+
+/// Every key, its default and what it is for (what `newsdesk site show` prints).
+pub const KEYS: &[(&str, &str, &str)] = &[
+    (
+        "title",
+        "newsdesk",
+        "the site's name, in every page's header and title",
+    ),
+    ("tagline", "", "a line under the title"),
+    (
+        "base_url",
+        "https://example.com",
+        "the public address (http or https)",
+    ),
+    ("language", "vi", "vi or en: page chrome and date format"),
+    ("per_page", "20", "articles per list page (1–500)"),
+    (
+        "export_dir",
+        "",
+        "where `newsdesk export` writes when --out is not given",
+    ),
+    (
+        "sync_command",
+        "",
+        "run after `export --sync`; {out} is the export path",
+    ),
+    (
+        "templates_dir",
+        "",
+        "a folder whose templates replace the built-in ones by name",
+    ),
+    (
+        "timezone",
+        "+07:00",
+        "offset used for the dates shown on the site",
+    ),
+    ("footer_agency", "", "footer: governing agency"),
+    ("footer_address", "", "footer: address"),
+    ("footer_phone", "", "footer: phone"),
+    ("footer_fax", "", "footer: fax"),
+    ("footer_email", "", "footer: email"),
+    (
+        "footer_responsible",
+        "",
+        "footer: person responsible for the content",
+    ),
+    (
+        "footer_extra",
+        "",
+        "footer: free lines (separate lines with a newline or \\n)",
+    ),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Language {
+    Vi,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Vi => "vi",
+            Language::En => "en",
+        }
+    }
+}
+
+/// The footer block a district portal shows under every page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Footer {
+    pub agency: String,
+    pub address: String,
+    pub phone: String,
+    pub fax: String,
+    pub email: String,
+    pub responsible: String,
+    pub extra: Vec<String>,
+}
+
+/// Settings as values, ready for rendering.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Settings {
+    pub title: String,
+    pub tagline: String,
+    /// Without a trailing slash: `https://example.com` or `https://example.com/news`.
+    pub base_url: String,
+    pub language: Language,
+    pub per_page: usize,
+    pub export_dir: Option<String>,
+    pub sync_command: Option<String>,
+    pub templates_dir: Option<String>,
+    pub timezone: FixedOffset,
+    pub footer: Footer,
+}
+
+impl Default for Settings {
+    /// The same as `from_map` of an empty map (a test keeps the two in step).
+    fn default() -> Self {
+        Settings {
+            title: "newsdesk".into(),
+            tagline: String::new(),
+            base_url: "https://example.com".into(),
+            language: Language::Vi,
+            per_page: 20,
+            export_dir: None,
+            sync_command: None,
+            templates_dir: None,
+            timezone: vietnam(),
+            footer: Footer::default(),
+        }
+    }
+}
+
+fn vietnam() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).unwrap_or(Utc.fix())
+}
+
+pub fn known_keys() -> String {
+    KEYS.iter()
+        .map(|(k, _, _)| *k)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn default_of(key: &str) -> Option<&'static str> {
+    KEYS.iter().find(|(k, _, _)| *k == key).map(|(_, d, _)| *d)
+}
+
+fn bad(key: &str, value: &str, reason: impl Into<String>) -> SiteError {
+    SiteError::BadValue {
+        key: key.to_string(),
+        value: value.to_string(),
+        reason: reason.into(),
+    }
+}
+
+/// Checks a value for `key` and returns the string to store (trimmed, normalised).
+pub fn validate(key: &str, value: &str) -> Result<String> {
+    let key_norm = key.trim().to_ascii_lowercase();
+    if default_of(&key_norm).is_none() {
+        return Err(SiteError::UnknownKey {
+            key: key.to_string(),
+            known: known_keys(),
+        });
+    }
+    let v = value.trim();
+    let key = key_norm.as_str();
+    match key {
+        "base_url" => {
+            let lower = v.to_ascii_lowercase();
+            let rest = lower
+                .strip_prefix("https://")
+                .or_else(|| lower.strip_prefix("http://"));
+            match rest {
+                Some(host) if !host.is_empty() && !host.starts_with('/') => {}
+                _ => {
+                    return Err(bad(
+                        key,
+                        v,
+                        "give an http:// or https:// address, e.g. https://tin.example.vn",
+                    ));
+                }
+            }
+            if v.chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
+            {
+                return Err(bad(
+                    key,
+                    v,
+                    "an address has no spaces, quotes or angle brackets",
+                ));
+            }
+            if v.contains(['?', '#']) {
+                return Err(bad(key, v, "give the site's address without ? or #"));
+            }
+            Ok(v.trim_end_matches('/').to_string())
+        }
+        "language" => match v.to_ascii_lowercase().as_str() {
+            "vi" | "en" => Ok(v.to_ascii_lowercase()),
+            _ => Err(bad(key, v, "choose vi or en")),
+        },
+        "per_page" => match v.parse::<usize>() {
+            Ok(n) if (1..=500).contains(&n) => Ok(n.to_string()),
+            _ => Err(bad(key, v, "give a whole number from 1 to 500")),
+        },
+        "timezone" => parse_offset(v)
+            .map(format_offset)
+            .ok_or_else(|| bad(key, v, "give an offset like +07:00 or -05:30")),
+        "title" if v.is_empty() => Err(bad(key, v, "the site needs a title")),
+        "footer_extra" | "sync_command" => Ok(v.replace("\r\n", "\n")),
+        _ if v.contains('\n') => Err(bad(key, v, "give a single line")),
+        _ => Ok(v.to_string()),
+    }
+}
+
+pub fn parse_offset(s: &str) -> Option<FixedOffset> {
+    let s = s.trim();
+    if s.eq_ignore_ascii_case("z") || s.eq_ignore_ascii_case("utc") {
+        return FixedOffset::east_opt(0);
+    }
+    let (sign, rest) = match s.as_bytes().first()? {
+        b'+' => (1, &s[1..]),
+        b'-' => (-1, &s[1..]),
+        _ => return None,
+    };
+    let (h, m) = match rest.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if rest.len() == 4 => rest.split_at(2),
+        None => (rest, "0"),
+    };
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    if !(0..=14).contains(&h) || !(0..60).contains(&m) {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+pub fn format_offset(tz: FixedOffset) -> String {
+    let secs = tz.local_minus_utc();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let secs = secs.abs();
+    format!("{sign}{:02}:{:02}", secs / 3600, secs % 3600 / 60)
+}
+
+impl Settings {
+    /// Builds settings from stored strings; a stored value that no longer passes is refused
+    /// with the command that fixes it.
+    pub fn from_map(stored: &BTreeMap<String, String>) -> Result<Settings> {
+        let get = |key: &str| -> Result<String> {
+            match stored.get(key) {
+                Some(v) => validate(key, v).map_err(|e| match e {
+                    SiteError::BadValue { key, value, reason } => SiteError::BadValue {
+                        reason: format!("{reason} (fix it with `newsdesk site set {key} VALUE`)"),
+                        key,
+                        value,
+                    },
+                    other => other,
+                }),
+                None => Ok(default_of(key).unwrap_or_default().to_string()),
+            }
+        };
+        let opt =
+            |key: &str| -> Result<Option<String>> { Ok(Some(get(key)?).filter(|v| !v.is_empty())) };
+        let extra = get("footer_extra")?
+            .replace("\\n", "\n")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect();
+        Ok(Settings {
+            title: get("title")?,
+            tagline: get("tagline")?,
+            base_url: get("base_url")?,
+            language: if get("language")? == "en" {
+                Language::En
+            } else {
+                Language::Vi
+            },
+            per_page: get("per_page")?.parse().unwrap_or(20),
+            export_dir: opt("export_dir")?,
+            sync_command: opt("sync_command")?,
+            templates_dir: opt("templates_dir")?,
+            timezone: parse_offset(&get("timezone")?).unwrap_or_else(vietnam),
+            footer: Footer {
+                agency: get("footer_agency")?,
+                address: get("footer_address")?,
+                phone: get("footer_phone")?,
+                fax: get("footer_fax")?,
+                email: get("footer_email")?,
+                responsible: get("footer_responsible")?,
+                extra,
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_bad_values_with_reasons() {
+        let e = validate("colour", "red").unwrap_err().to_string();
+        assert!(
+            e.contains("colour") && e.contains("base_url") && e.contains("footer_extra"),
+            "{e}"
+        );
+        for (k, v) in [
+            ("base_url", "ftp://x.org"),
+            ("base_url", "javascript:alert(1)"),
+            ("base_url", "https://"),
+            ("base_url", "https://a.org/\"><script>"),
+            ("per_page", "0"),
+            ("per_page", "501"),
+            ("per_page", "ten"),
+            ("language", "fr"),
+            ("timezone", "+25:00"),
+            ("title", "  "),
+        ] {
+            assert!(validate(k, v).is_err(), "{k}={v}");
+        }
+        assert_eq!(
+            validate("base_url", "https://tin.vn/").unwrap(),
+            "https://tin.vn"
+        );
+        assert_eq!(
+            validate("BASE_URL", "http://a.b/c").unwrap(),
+            "http://a.b/c"
+        );
+        assert_eq!(validate("timezone", "+7").unwrap(), "+07:00");
+        assert_eq!(validate("timezone", "-0530").unwrap(), "-05:30");
+        assert_eq!(validate("per_page", " 12 ").unwrap(), "12");
+    }
+
+    #[test]
+    fn defaults_and_stored_values() {
+        let s = Settings::default();
+        assert_eq!(Settings::from_map(&BTreeMap::new()).unwrap(), s);
+        assert_eq!(
+            (s.per_page, s.language, s.timezone.local_minus_utc()),
+            (20, Language::Vi, 7 * 3600)
+        );
+        let mut m = BTreeMap::new();
+        m.insert("footer_extra".to_string(), "một\\nhai\n\nba".to_string());
+        m.insert("language".to_string(), "en".to_string());
+        let s = Settings::from_map(&m).unwrap();
+        assert_eq!(s.footer.extra, ["một", "hai", "ba"]);
+        assert_eq!(s.language, Language::En);
+        m.insert("per_page".to_string(), "0".to_string());
+        let e = Settings::from_map(&m).unwrap_err().to_string();
+        assert!(e.contains("newsdesk site set per_page"), "{e}");
+    }
+}

@@ -1,0 +1,110 @@
+//! `newsdesk site` and `newsdesk export` as an editor types them: settings with clear refusals,
+//! export, nothing-changed, rollback and sync, run through the built binary.
+
+mod cli_support;
+
+use cli_support::*;
+
+#[test]
+fn settings_are_set_shown_and_refused_with_reasons() {
+    let d = Desk::new();
+    assert_eq!(d.ok(&["site", "get", "per_page"]).trim(), "20");
+    d.ok(&["site", "set", "title", "Cổng thông tin huyện"]);
+    d.ok(&["site", "set", "base_url", "https://tin.example.vn/"]);
+    assert_eq!(
+        d.ok(&["site", "get", "base_url"]).trim(),
+        "https://tin.example.vn"
+    );
+    let show = d.ok(&["site", "show"]);
+    assert!(show.contains("title = Cổng thông tin huyện"), "{show}");
+    assert!(show.contains("timezone = +07:00 (default)"), "{show}");
+    let e = d.fails(&["site", "set", "colour", "red"]);
+    assert!(
+        e.contains("unknown site setting “colour”") && e.contains("footer_responsible"),
+        "{e}"
+    );
+    let e = d.fails(&["site", "get", "colour"]);
+    assert!(e.contains("title, tagline, base_url"), "{e}");
+    let e = d.fails(&["site", "set", "base_url", "ftp://x.vn"]);
+    assert!(e.contains("http:// or https://"), "{e}");
+    let e = d.fails(&["site", "set", "per_page", "0"]);
+    assert!(e.contains("1 to 500"), "{e}");
+    let e = d.fails(&["site", "set", "language", "fr"]);
+    assert!(e.contains("vi or en"), "{e}");
+    d.ok(&["site", "set", "title"]);
+    assert_eq!(d.ok(&["site", "get", "title"]).trim(), "newsdesk");
+}
+
+#[test]
+fn export_then_nothing_changed_then_rollback() {
+    let d = Desk::with_sample();
+    let e = d.fails(&["export"]);
+    assert!(e.contains("--out") && e.contains("export_dir"), "{e}");
+    let out = d.path("public");
+    let out_s = out.to_str().unwrap();
+    let first = d.ok(&[
+        "export",
+        "--out",
+        out_s,
+        "--base-url",
+        "https://tin.example.vn",
+    ]);
+    assert!(first.contains("written, 0 unchanged, 0 removed"), "{first}");
+    assert!(out.join("index.html").exists() && out.join("feed.xml").exists());
+    assert!(
+        std::fs::symlink_metadata(&out)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    d.ok(&["site", "set", "export_dir", out_s]);
+    d.ok(&["site", "set", "base_url", "https://tin.example.vn"]);
+    let second = d.ok(&["export"]);
+    assert!(second.contains("nothing changed"), "{second}");
+    let e = d.fails(&["export", "--rollback"]);
+    assert!(e.contains("no earlier build"), "{e}");
+    d.ok(&["site", "set", "title", "Tin Thạch Lâm"]);
+    let third = d.ok(&["export"]);
+    assert!(third.contains("0 removed"), "{third}");
+    assert!(
+        std::fs::read_to_string(out.join("index.html"))
+            .unwrap()
+            .contains("Tin Thạch Lâm")
+    );
+    d.ok(&["export", "--rollback"]);
+    assert!(
+        !std::fs::read_to_string(out.join("index.html"))
+            .unwrap()
+            .contains("Tin Thạch Lâm")
+    );
+}
+
+#[test]
+fn sync_runs_the_command_and_reports_failure() {
+    let d = Desk::with_sample();
+    let out = d.path("public");
+    let out_s = out.to_str().unwrap();
+    let e = d.fails(&["export", "--out", out_s, "--sync"]);
+    assert!(e.contains("no sync command"), "{e}");
+    d.ok(&[
+        "site",
+        "set",
+        "sync_command",
+        "echo synced {out}; ls {out}/index.html",
+    ]);
+    let s = d.ok(&["export", "--out", out_s, "--sync"]);
+    assert!(
+        s.contains(&format!("synced {out_s}")) && s.contains("exit code 0"),
+        "{s}"
+    );
+    d.ok(&["site", "set", "sync_command", "echo trying; exit 3"]);
+    let run = d.run(&["export", "--out", out_s, "--sync"]);
+    expect_code(&run, 1, "failed sync");
+    let e = stderr(&run);
+    assert!(
+        e.contains("sync command failed (exit code 3)") && e.contains("export is in place"),
+        "{e}"
+    );
+    assert!(stdout(&run).contains("trying"));
+    assert!(out.join("index.html").exists());
+}
