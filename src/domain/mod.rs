@@ -7,6 +7,7 @@ mod slug;
 mod status;
 pub mod text;
 pub mod time;
+pub mod vietime;
 
 pub use article::{Actor, Article, ArticleFields, RevisionInfo, RevisionKind};
 pub use error::DomainError;
