@@ -344,6 +344,7 @@ fn main() -> Res {
     let mut storing_cpu = 0.0;
     let (mut created, mut updated, mut failed) = (0, 0, 0);
     let t_all = Instant::now();
+    store.pause_search_merging()?;
     let mut paths: Vec<PathBuf> = fs::read_dir(&md)?
         .map(|e| Ok(e?.path()))
         .collect::<Res<_>>()?;

@@ -90,8 +90,12 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
     let files = collect(&a.paths, &mut failures);
     let (mut created, mut updated, mut skipped) = (0usize, 0usize, 0usize);
     let tz = ctx.tz;
+    let bulk = files.len() > BATCH;
+    if bulk {
+        ctx.store.pause_search_merging()?;
+    }
     // Reading and parsing the next batch overlaps with storing this one.
-    std::thread::scope(|scope| -> CliResult<()> {
+    let stored = std::thread::scope(|scope| -> CliResult<()> {
         let (send, batches) = std::sync::mpsc::sync_channel::<Parsed>(2);
         let files = &files;
         scope.spawn(move || {
@@ -117,10 +121,12 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
             }
         }
         Ok(())
-    })?;
-    if created + updated > BATCH {
+    });
+    // Merging resumes even when a batch failed, so the index is never left paused.
+    if bulk {
         ctx.store.optimize_search()?;
     }
+    stored?;
     for f in &failures {
         error(f);
     }

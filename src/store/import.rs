@@ -30,6 +30,8 @@ const DEFAULT_CACHE_KIB: i64 = -2_000;
 /// Pages of write-ahead log before SQLite copies it back into the database file.
 const IMPORT_CHECKPOINT_PAGES: i64 = 16_384;
 const DEFAULT_CHECKPOINT_PAGES: i64 = 1_000;
+/// FTS5's default: merge once a level holds this many segments.
+const DEFAULT_AUTOMERGE: i64 = 4;
 
 pub type ImportResult = std::result::Result<ImportOutcome, StoreError>;
 
@@ -76,13 +78,32 @@ impl Store {
         Ok(())
     }
 
-    /// Merges the search index into one segment after a large import, so searches read one
-    /// doclist per word instead of one per imported batch.
+    /// For a large import: the search index stops merging its segments after every batch
+    /// (each merge rewrites what earlier batches wrote). `optimize_search` merges everything
+    /// once at the end and turns merging back on. Should the import die in between, FTS5
+    /// still merges a level once it holds 16 segments, and the next optimize restores it.
+    pub fn pause_search_merging(&mut self) -> Result<()> {
+        self.set_automerge(0)
+    }
+
+    /// Merges the search index into one segment and turns incremental merging back on, so
+    /// searches read one doclist per word instead of one per imported batch.
     pub fn optimize_search(&mut self) -> Result<()> {
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO search_index (search_index) VALUES ('optimize')",
                 [],
+            )?;
+            Ok(())
+        })?;
+        self.set_automerge(DEFAULT_AUTOMERGE)
+    }
+
+    fn set_automerge(&mut self, segments: i64) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO search_index (search_index, rank) VALUES ('automerge', ?1)",
+                [segments],
             )?;
             Ok(())
         })
