@@ -398,3 +398,22 @@ fn ctrl_e_hands_the_body_to_editor_and_takes_it_back() {
         "{screen}"
     );
 }
+
+#[test]
+fn telex_typing_saves_vietnamese() {
+    let t = Tmux::start("telex", 100, 30);
+    t.wait_for("No articles yet");
+    t.keys(&["C-n"]);
+    t.wait_for("New article");
+    t.keys(&["C-t"]);
+    t.wait_for("VI·Telex");
+    // Plain ASCII keys, as from a machine without a Vietnamese input method.
+    t.type_text("Vieetj Nam thaamr ddinhj");
+    t.keys(&["Tab"]);
+    t.wait_for("Việt Nam thẩm định");
+    t.keys(&["C-s"]);
+    t.wait_for("Saved");
+    let a = show_json(&t.db, "1");
+    assert_eq!(a["title"], "Việt Nam thẩm định");
+    t.keys(&["C-q"]);
+}

@@ -358,7 +358,7 @@ fn history() -> Vec<RevisionInfo> {
 fn revisions_view_with_one_previewed() {
     for (w, h) in SIZES {
         let mut s = editing(w, h);
-        ctrl(&mut s, 'r');
+        ctrl(&mut s, 'v');
         update(
             &mut s,
             Action::HistoryLoaded {

@@ -377,7 +377,7 @@ fn revision_fields() -> Box<ArticleFields> {
 fn in_history(w: u16, h: u16) -> State {
     let mut s = opened(w, h);
     update(&mut s, Action::LockTaken { id: 7, from: None });
-    assert_eq!(ctrl(&mut s, 'r'), vec![Effect::LoadHistory(7)]);
+    assert_eq!(ctrl(&mut s, 'v'), vec![Effect::LoadHistory(7)]);
     assert_eq!(context(&s), Context::Revisions);
     update(
         &mut s,
@@ -392,10 +392,10 @@ fn in_history(w: u16, h: u16) -> State {
 #[test]
 fn ctrl_r_needs_a_saved_article() {
     let mut s = state(140, 40);
-    assert!(ctrl(&mut s, 'r').is_empty());
+    assert!(ctrl(&mut s, 'v').is_empty());
     assert!(message(&s).0.contains("Open a saved article"));
     ctrl(&mut s, 'n');
-    assert!(ctrl(&mut s, 'r').is_empty());
+    assert!(ctrl(&mut s, 'v').is_empty());
     assert!(s.revisions.is_none());
 }
 
@@ -476,7 +476,7 @@ fn r_restores_the_selected_revision_and_reloads_the_editor_keeping_the_lock() {
 fn restoring_over_unsaved_changes_asks_to_save_or_discard_first() {
     let mut s = editing();
     typing(&mut s, "chưa lưu ");
-    ctrl(&mut s, 'r');
+    ctrl(&mut s, 'v');
     update(
         &mut s,
         Action::HistoryLoaded {
@@ -507,7 +507,7 @@ fn restoring_over_unsaved_changes_asks_to_save_or_discard_first() {
     // Or save, then restore once the save is done.
     let mut s = editing();
     typing(&mut s, "chưa lưu ");
-    ctrl(&mut s, 'r');
+    ctrl(&mut s, 'v');
     update(
         &mut s,
         Action::HistoryLoaded {
@@ -526,7 +526,7 @@ fn restoring_over_unsaved_changes_asks_to_save_or_discard_first() {
 #[test]
 fn a_read_only_article_cannot_be_restored() {
     let mut s = read_only();
-    ctrl(&mut s, 'r');
+    ctrl(&mut s, 'v');
     update(
         &mut s,
         Action::HistoryLoaded {

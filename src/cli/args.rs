@@ -45,6 +45,8 @@ pub enum Command {
     Site(super::site::SiteArgs),
     /// Build the static site: publishes scheduled articles that are due, then switches it in
     Export(super::export::ExportArgs),
+    /// Photos: the library (add, list, show, set, rm) and articles' photos (attach, detach)
+    Media(super::media::MediaArgs),
 }
 
 #[derive(Debug, Args)]

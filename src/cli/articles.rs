@@ -195,6 +195,9 @@ pub fn status(ctx: &mut Context, a: StatusArgs) -> CliResult<Outcome> {
         .map(|t| format!(" ({})", short_time(t, ctx.tz)))
         .unwrap_or_default();
     say(&format!("“{}” is now {}{when}", moved.title, moved.status));
+    if matches!(to, Status::Published | Status::Scheduled) {
+        super::media_attach::warn_photos(ctx, &moved)?;
+    }
     Ok(Outcome::Ok)
 }
 

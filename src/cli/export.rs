@@ -8,7 +8,7 @@ use clap::Args;
 use super::output::{error, say};
 use super::{CliError, CliResult, Context, Outcome};
 use crate::domain::{Actor, Article, Status};
-use crate::site::{self, Report, Settings, SiteError, Templates};
+use crate::site::{self, OnProgress, Phase, Progress, Report, Settings, SiteError, Templates};
 use crate::store::Store;
 
 #[derive(Debug, Args)]
@@ -68,19 +68,39 @@ pub fn export_site(
     base_url: Option<&str>,
     actor: &Actor,
 ) -> CliResult<Exported> {
+    export_site_with_progress(store, out, base_url, actor, &mut |_| {})
+}
+
+/// `export_site`, telling `progress` how far it has got (the terminal app's progress bar).
+pub fn export_site_with_progress(
+    store: &mut Store,
+    out: Option<&Path>,
+    base_url: Option<&str>,
+    actor: &Actor,
+    progress: &mut OnProgress<'_>,
+) -> CliResult<Exported> {
     let settings = settings(store, base_url)?;
     let out = out_dir(out, &settings)?;
     let dir = settings.templates_dir.as_deref().map(Path::new);
     let templates = Templates::with_overrides(dir)?;
     let mut published = Vec::new();
-    for due in store.due_scheduled(actor.now)? {
-        published.push(store.set_status(due.id, Status::Published, None, actor)?);
+    let due = store.due_scheduled(actor.now)?;
+    progress(Progress::new(Phase::Publishing, 0, due.len()));
+    for (i, article) in due.iter().enumerate() {
+        published.push(store.set_status(article.id, Status::Published, None, actor)?);
+        progress(Progress::new(Phase::Publishing, i + 1, due.len()));
     }
+    // Photos live beside the database; their renditions are cached there too.
+    let library = store.path().map(crate::media::Library::beside);
     let report = store.read_snapshot(|s| {
         let headers = s.published_headers()?;
+        let media = site::media::Media {
+            by_article: s.published_media()?,
+            library: library.as_ref(),
+        };
         let mut fetch = |ids: &[i64]| s.published_bodies(ids).map_err(|e| e.to_string());
-        Ok(site::export(
-            &settings, &templates, headers, &out, &mut fetch,
+        Ok(site::export_with_media(
+            &settings, &templates, headers, media, &out, &mut fetch, progress,
         ))
     })??;
     Ok(Exported {
@@ -140,6 +160,12 @@ pub fn run(ctx: &mut Context, a: ExportArgs) -> CliResult<Outcome> {
         ));
     }
     say(&summary(&done.report, started.elapsed().as_secs_f64()));
+    if done.report.renditions > 0 {
+        say(&format!(
+            "photos: {} renditions made",
+            done.report.renditions
+        ));
+    }
     if a.sync
         && let Some(cmd) = &done.settings.sync_command
     {

@@ -6,6 +6,8 @@ mod context;
 mod demo;
 pub mod export;
 mod import;
+mod media;
+mod media_attach;
 mod output;
 mod site;
 
@@ -88,5 +90,6 @@ fn dispatch(ctx: &mut Context, cmd: Command) -> CliResult<Outcome> {
         Delete(a) => articles::delete(ctx, a),
         Site(a) => site::run(ctx, a),
         Export(a) => export::run(ctx, a),
+        Media(a) => media::run(ctx, a),
     }
 }

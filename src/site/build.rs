@@ -112,6 +112,22 @@ impl Build<'_> {
         Ok(to)
     }
 
+    /// Places a file made elsewhere (a photo rendition from the cache): hard-linked, or copied
+    /// where links cannot be made. It counts as written.
+    pub fn link_in(&self, page: &Page, from: &Path) -> Result<bool> {
+        check_rel(&page.path)?;
+        let to = self.prepare(page)?;
+        if Self::link_from(from, &to)? {
+            Ok(true)
+        } else {
+            Err(SiteError::io(
+                "link",
+                from,
+                std::io::Error::new(ErrorKind::NotFound, "the file is gone"),
+            ))
+        }
+    }
+
     /// Adds a rendered page: taken from the live build if the bytes are the same, else written.
     pub fn put(&mut self, page: &Page, bytes: &[u8]) -> Result<()> {
         let written = self.place(page, bytes)?;

@@ -42,6 +42,27 @@ pub enum SiteError {
     NoPrevious { path: PathBuf },
     #[error("unsafe output path “{0}” refused (it would leave the export folder)")]
     UnsafePath(String),
+    #[error(
+        "cannot export “{title}” ({path}): its photo {}: {reason}; nothing was published and the live site is unchanged (restore the file, or detach the photo with `newsdesk media detach`)",
+        file.display()
+    )]
+    Media {
+        title: String,
+        path: String,
+        file: PathBuf,
+        reason: String,
+    },
+    #[error(
+        "cannot export “{title}” ({path}): its body shows media:{reference}, {problem}; fix the body (`newsdesk media list` lists the library); nothing was published and the live site is unchanged"
+    )]
+    MediaRef {
+        title: String,
+        path: String,
+        reference: String,
+        problem: &'static str,
+    },
+    #[error("photos are kept in a folder beside the database, and this database is in memory")]
+    NoMediaFolder,
 }
 
 impl SiteError {

@@ -33,6 +33,10 @@ pub struct Chrome {
     pub responsible: &'static str,
     pub no_section: &'static str,
     pub locale: &'static str,
+    /// Before a photo's credit: “Ảnh: Văn Hùng”.
+    pub photo: &'static str,
+    /// Names the gallery for screen readers.
+    pub photos: &'static str,
 }
 
 pub fn chrome(lang: Language) -> Chrome {
@@ -63,6 +67,8 @@ pub fn chrome(lang: Language) -> Chrome {
             responsible: "Chịu trách nhiệm nội dung",
             no_section: "Tin tức",
             locale: "vi_VN",
+            photo: "Ảnh",
+            photos: "Ảnh tin bài",
         },
         Language::En => Chrome {
             home: "Home",
@@ -90,6 +96,8 @@ pub fn chrome(lang: Language) -> Chrome {
             responsible: "Responsible for content",
             no_section: "News",
             locale: "en_US",
+            photo: "Photo",
+            photos: "Photos",
         },
     }
 }

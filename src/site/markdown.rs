@@ -5,12 +5,17 @@
 //! with a scheme other than http, https, mailto and tel. Raw HTML in a body is the one way
 //! markup gets through, so a body that has any is cleaned as a whole by ammonia, configured to
 //! keep what our own Markdown produces (table alignment, footnote links and ids).
+//!
+//! Library photos, `![caption](media:HASH)`, become the markup the caller makes for them (a
+//! `<figure>`): a photo on a line of its own ends the paragraph around it, since a figure
+//! cannot stand inside one; inside a heading, a link or emphasis only an `<img>` may.
 
-use std::cell::Cell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
+
+use crate::media::refs;
 
 const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
@@ -52,23 +57,158 @@ fn safe(url: CowStr<'_>) -> CowStr<'_> {
     }
 }
 
-/// Renders a body to HTML that is safe to put in a page as is.
+/// What an inline library photo becomes: given the reference after `media:`, the caption
+/// typed in the brackets and whether a block (`<figure>`) may stand there, its markup (`None`:
+/// nothing).
+pub type InlinePhoto<'a> = dyn Fn(&str, &str, bool) -> Option<String> + 'a;
+
+/// Stand-ins for photo markup while the rest is rendered (and cleaned): private-use
+/// characters, removed from the author's text first.
+const MARK_OPEN: char = '\u{E000}';
+const MARK_CLOSE: char = '\u{E001}';
+
+/// Renders a body to HTML that is safe to put in a page as is (library photos are dropped).
 pub fn to_html(markdown: &str) -> String {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let raw = Cell::new(false);
-    let events = Parser::new_ext(markdown, options).map(|event| match event {
+    to_html_with(markdown, &|_, _, _| None)
+}
+
+/// The plain text of an image's description, reading up to the image's end.
+fn image_text(parser: &mut Parser<'_>) -> String {
+    let mut text = String::new();
+    let mut depth = 1;
+    for e in parser.by_ref() {
+        match e {
+            Event::Start(Tag::Image { .. }) => depth += 1,
+            Event::End(TagEnd::Image) => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text.trim().to_string()
+}
+
+/// Drops the paragraphs that splitting around photos left with nothing but line breaks.
+fn drop_blank_paragraphs(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let blank = |e: &Event| match e {
+        Event::SoftBreak | Event::HardBreak => true,
+        Event::Text(t) => t.trim().is_empty(),
+        _ => false,
+    };
+    let mut out = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Paragraph) = events[i]
+            && let Some(len) = events[i + 1..]
+                .iter()
+                .position(|e| matches!(e, Event::End(TagEnd::Paragraph)))
+            && events[i + 1..i + 1 + len].iter().all(blank)
+        {
+            i += len + 2;
+            continue;
+        }
+        out.push(events[i].clone());
+        i += 1;
+    }
+    out
+}
+
+/// Renders a body to HTML that is safe to put in a page as is, library photos by `photo`.
+pub fn to_html_with(markdown: &str, photo: &InlinePhoto<'_>) -> String {
+    let stripped;
+    let markdown = if markdown.contains([MARK_OPEN, MARK_CLOSE]) {
+        stripped = markdown.replace([MARK_OPEN, MARK_CLOSE], "");
+        stripped.as_str()
+    } else {
+        markdown
+    };
+    let mut raw = false;
+    let mut figures: Vec<String> = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    let (mut in_paragraph, mut phrasing) = (false, 0u32);
+    let mut parser = Parser::new_ext(markdown, refs::options());
+    while let Some(event) = parser.next() {
+        let event = match event {
+            Event::Start(Tag::Image { dest_url, .. }) if refs::parse(&dest_url).is_some() => {
+                let reference = refs::parse(&dest_url).unwrap_or_default();
+                let caption = image_text(&mut parser);
+                let block = phrasing == 0;
+                let mark = format!("{MARK_OPEN}{}{MARK_CLOSE}", figures.len());
+                figures.push(photo(&reference, &caption, block).unwrap_or_default());
+                if block && in_paragraph {
+                    events.push(Event::End(TagEnd::Paragraph));
+                    events.push(Event::Html(format!("{mark}\n").into()));
+                    Event::Start(Tag::Paragraph)
+                } else if block {
+                    Event::Html(mark.into())
+                } else {
+                    Event::InlineHtml(mark.into())
+                }
+            }
+            Event::Start(Tag::Paragraph) => {
+                in_paragraph = true;
+                event
+            }
+            Event::End(TagEnd::Paragraph) => {
+                in_paragraph = false;
+                event
+            }
+            Event::Start(
+                Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Heading { .. },
+            ) => {
+                phrasing += 1;
+                event
+            }
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Heading(_)
+                | TagEnd::Link,
+            ) => {
+                phrasing = phrasing.saturating_sub(1);
+                event
+            }
+            event => plain(event, &mut raw, &mut phrasing),
+        };
+        events.push(event);
+    }
+    if !figures.is_empty() {
+        events = drop_blank_paragraphs(events);
+    }
+    let mut out = String::with_capacity(markdown.len() + markdown.len() / 2);
+    html::push_html(&mut out, events.into_iter());
+    if raw {
+        out = with_alt(&CLEANER.clean(&out).to_string());
+    }
+    for (n, f) in figures.iter().enumerate() {
+        out = out.replace(&format!("{MARK_OPEN}{n}{MARK_CLOSE}"), f);
+    }
+    out
+}
+
+/// Everything but library photos: unsafe addresses neutralised, raw HTML noted.
+fn plain<'a>(event: Event<'a>, raw: &mut bool, phrasing: &mut u32) -> Event<'a> {
+    match event {
         Event::Start(Tag::Link {
             link_type,
             dest_url,
             title,
             id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: safe(dest_url),
-            title,
-            id,
-        }),
+        }) => {
+            *phrasing += 1;
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url: safe(dest_url),
+                title,
+                id,
+            })
+        }
         Event::Start(Tag::Image {
             link_type,
             dest_url,
@@ -81,17 +221,10 @@ pub fn to_html(markdown: &str) -> String {
             id,
         }),
         Event::Html(_) | Event::InlineHtml(_) => {
-            raw.set(true);
+            *raw = true;
             event
         }
         other => other,
-    });
-    let mut out = String::with_capacity(markdown.len() + markdown.len() / 2);
-    html::push_html(&mut out, events);
-    if raw.get() {
-        with_alt(&CLEANER.clean(&out).to_string())
-    } else {
-        out
     }
 }
 
@@ -172,6 +305,30 @@ mod tests {
             html.contains("href=\"#1\"") && html.contains("id=\"1\""),
             "{html}"
         );
+    }
+
+    #[test]
+    fn library_photos_become_figures_outside_paragraphs() {
+        let photo = |r: &str, caption: &str, block: bool| {
+            (r == "0123456789ab").then(|| {
+                if block {
+                    format!("<figure>{caption}</figure>")
+                } else {
+                    format!("<img alt=\"{caption}\">")
+                }
+            })
+        };
+        let html = to_html_with(
+            "Trước ![Lễ *ra* quân](media:0123456789AB) sau.\n\n![a](media:0123456789ab)\n![b](media:0123456789ab)\n\n## Tiêu đề ![c](media:0123456789ab)\n\n- ![d](media:0123456789ab)\n\n![lạ](media:ffffffffffff) \u{E000}0\u{E001}",
+            &photo,
+        );
+        assert_eq!(
+            html,
+            "<p>Trước </p>\n<figure>Lễ ra quân</figure>\n<p> sau.</p>\n<figure>a</figure>\n<figure>b</figure>\n<h2>Tiêu đề <img alt=\"c\"></h2>\n<ul>\n<li><figure>d</figure></li>\n</ul>\n\n<p> 0</p>\n"
+        );
+        // With raw HTML the body is cleaned, and the figures are put in after.
+        let html = to_html_with("<b onclick=x>b</b>\n\n![a](media:0123456789ab)", &photo);
+        assert_eq!(html, "<p><b>b</b></p>\n<figure>a</figure>\n");
     }
 
     #[test]

@@ -5,10 +5,13 @@
 mod build;
 mod error;
 pub mod feed;
+pub mod figure;
 mod fingerprint;
 pub mod i18n;
 pub mod markdown;
+pub mod media;
 pub mod plan;
+mod progress;
 pub mod publish;
 pub mod render;
 pub mod settings;
@@ -20,6 +23,7 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 pub use error::{Result, SiteError};
+pub use progress::{OnProgress, Phase, Progress};
 pub use settings::{Language, Settings};
 pub use templates::Templates;
 
@@ -48,6 +52,8 @@ pub struct Report {
     pub live: PathBuf,
     /// The build folder made live, or `None` when nothing changed.
     pub build: Option<PathBuf>,
+    /// Photo renditions encoded for this export (those already in the cache are reused).
+    pub renditions: usize,
 }
 
 /// Fingerprint of what every page shows.
@@ -79,8 +85,37 @@ pub fn export(
     out: &Path,
     fetch: &mut FetchBodies<'_>,
 ) -> Result<Report> {
+    export_with_progress(settings, templates, articles, out, fetch, &mut |_| {})
+}
+
+/// `export`, telling `progress` of each chunk of pages placed and of the switch.
+pub fn export_with_progress(
+    settings: &Settings,
+    templates: &Templates,
+    articles: Vec<Article>,
+    out: &Path,
+    fetch: &mut FetchBodies<'_>,
+    progress: &mut OnProgress<'_>,
+) -> Result<Report> {
+    let media = media::Media::default();
+    export_with_media(settings, templates, articles, media, out, fetch, progress)
+}
+
+/// `export_with_progress` for articles with photos: their renditions are made (once, into the
+/// library's cache) and linked into the build.
+pub fn export_with_media(
+    settings: &Settings,
+    templates: &Templates,
+    articles: Vec<Article>,
+    media: media::Media<'_>,
+    out: &Path,
+    fetch: &mut FetchBodies<'_>,
+    progress: &mut OnProgress<'_>,
+) -> Result<Report> {
     let no_section = i18n::chrome(settings.language).no_section;
-    let plan = Plan::new(articles, settings.per_page, no_section);
+    let mut plan = Plan::new(articles, settings.per_page, no_section);
+    plan.attach_media(media.by_article);
+    plan.check_inline()?;
     // Templates are checked before the output is touched.
     let renderer = render::Renderer::new(templates, settings, &plan)?;
     let pages = plan.pages(global_fp(settings, templates, &plan));
@@ -90,11 +125,16 @@ pub fn export(
         live: output.live().to_path_buf(),
         ..Report::default()
     };
+    let total = pages.len();
+    progress(Progress::new(Phase::Rendering, 0, total));
     if output.unchanged(&pages) {
         report.unchanged = pages.len();
+        progress(Progress::new(Phase::Rendering, total, total));
         return Ok(report);
     }
+    report.renditions = media::prepare(&plan, &pages, &output, media.library)?;
     let mut build = output.start()?;
+    let mut done = 0;
     for chunk in pages.chunks(CHUNK) {
         let same: Vec<&plan::Page> = chunk.iter().filter(|p| output.reusable(p)).collect();
         let linked = par_map(&same, |p| build.relink(p));
@@ -121,6 +161,9 @@ pub fn export(
         let results = par_map(&todo, |page| {
             let body = match page.kind {
                 Kind::Article(i) => bodies.get(&plan.entry(i).id).map(String::as_str),
+                Kind::Media(i, k) => {
+                    return media::place(&build, &plan, page, (i, k), media.library);
+                }
                 _ => None,
             };
             build.place(page, &renderer.render(page, body)?)
@@ -128,7 +171,10 @@ pub fn export(
         for (page, written) in todo.iter().zip(results) {
             build.placed(page, written?);
         }
+        done += chunk.len();
+        progress(Progress::new(Phase::Rendering, done, total));
     }
+    progress(Progress::new(Phase::Switching, total, total));
     let counts = build.finish()?;
     report.written = counts.written;
     report.unchanged = counts.unchanged;

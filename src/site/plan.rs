@@ -8,7 +8,9 @@ use std::hash::{Hash, Hasher};
 use chrono::{DateTime, Utc};
 
 use super::fingerprint::Fp;
+use super::media::Shown;
 use crate::domain::{Article, Status, is_valid_slug, slugify};
+use crate::media::ArticleMedia;
 
 /// Items in each RSS feed.
 pub const FEED_ITEMS: usize = 20;
@@ -34,6 +36,12 @@ pub struct Entry {
     pub updated_at: DateTime<Utc>,
     /// `section-slug/article-slug/`, relative to the site root.
     pub path: String,
+    /// Its lead photo, gallery and inline photos (see `Plan::attach_media`).
+    pub media: ArticleMedia,
+    /// Fingerprints of `media` and of its lead photo, hashed once (lists show the lead of
+    /// every entry on several pages).
+    pub media_fp: u64,
+    pub lead_fp: u64,
 }
 
 /// A section or a tag: its slug, the name shown, and its articles in site order.
@@ -57,6 +65,8 @@ pub enum Kind {
     Robots,
     NotFound,
     Style,
+    /// Rendition `.1` of shown image `.0`: a file linked from the photo cache, never rendered.
+    Media(u32, u32),
 }
 
 /// One output file: where it goes, what it is, and the fingerprint of its inputs.
@@ -73,6 +83,8 @@ pub struct Plan {
     pub sections: Vec<Group>,
     pub tags: Vec<Group>,
     pub per_page: usize,
+    /// Every image the published articles show, in site order.
+    pub images: Vec<Shown>,
 }
 
 fn section_slug(name: &str) -> String {
@@ -185,6 +197,9 @@ impl Plan {
                     lede: a.lede,
                     byline: a.byline,
                     signed_by: a.signed_by,
+                    media: ArticleMedia::default(),
+                    media_fp: 0,
+                    lead_fp: 0,
                 }
             })
             .collect();
@@ -193,6 +208,7 @@ impl Plan {
             sections,
             tags,
             per_page: per_page.max(1),
+            images: Vec::new(),
         }
     }
 
@@ -240,6 +256,7 @@ impl Plan {
         (e.id, e.version, &e.title, &e.lede, &e.byline, &e.signed_by).hash(h);
         (e.publish_at, e.updated_at, &e.path).hash(h);
         self.sections[e.section as usize].name.hash(h);
+        e.lead_fp.hash(h);
         for t in &e.tags {
             let g = &self.tags[*t as usize];
             (&g.slug, &g.name).hash(h);
@@ -267,6 +284,7 @@ impl Plan {
             let i = i as u32;
             let f = fp("article", &|h| {
                 self.hash_entry(e, h);
+                e.media_fp.hash(h);
                 self.hash_list(&self.related(i), h);
             });
             pages.push(Page {
@@ -375,6 +393,7 @@ impl Plan {
             kind: Kind::Style,
             fp: fp("style", &|_| {}),
         });
+        self.media_pages(&mut pages);
         pages
     }
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::error::{Result, SiteError};
 use super::feed;
+use super::figure::{Figure, Thumb, figure, og_image, thumb};
 use super::i18n::{Chrome, chrome, display_date, iso_date};
 use super::markdown;
 use super::plan::{Entry, Kind, Page, Plan, dir_url, root_of};
@@ -51,6 +52,8 @@ struct Item<'a> {
     date: String,
     iso: String,
     section: Link,
+    /// The lead photo, small (list pages show it).
+    thumb: Option<Thumb>,
 }
 
 #[derive(Serialize)]
@@ -129,6 +132,7 @@ impl<'a> Renderer<'a> {
                 name: g.name.clone(),
                 url: format!("{root}{}/", g.slug),
             },
+            thumb: e.media.lead.as_ref().and_then(|p| thumb(p, root)),
         }
     }
 
@@ -193,6 +197,8 @@ impl<'a> Renderer<'a> {
                 ))
             }
             Kind::Sitemap(part) => Ok(feed::sitemap(plan, s, part)),
+            // Linked from the photo cache by the export, never rendered.
+            Kind::Media(..) => Err(SiteError::UnsafePath(page.path.clone())),
             Kind::Robots => Ok(feed::robots(s)),
             Kind::Style => Ok(STYLE.as_bytes().to_vec()),
             Kind::NotFound => {
@@ -305,7 +311,8 @@ impl<'a> Renderer<'a> {
         } else {
             e.lede.clone()
         };
-        let jsonld = serde_json::json!({
+        let (gallery, lead, og, body_html) = self.photos(e, &root, body);
+        let mut jsonld = serde_json::json!({
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": e.title,
@@ -319,6 +326,9 @@ impl<'a> Renderer<'a> {
             "keywords": tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", "),
             "inLanguage": s.language.code(),
         });
+        if let Some(og) = &og {
+            jsonld["image"] = serde_json::json!([og.url]);
+        }
         let meta = Meta {
             title: format!("{} – {}", e.title, s.title),
             description,
@@ -336,10 +346,68 @@ impl<'a> Renderer<'a> {
                 related => Value::from(Serde(&related)),
                 updated_iso => iso_date(e.updated_at, s.timezone),
                 locale => self.t.locale,
-                body => Value::from_safe_string(markdown::to_html(body)),
+                body => Value::from_safe_string(body_html),
+                gallery => Value::from(Serde(&gallery)),
+                lead => Value::from(Serde(&lead)),
+                og_image => Value::from(Serde(&og)),
                 jsonld => Value::from_safe_string(script_safe_json(&jsonld)),
             },
         )
+    }
+}
+
+impl Renderer<'_> {
+    /// An article's gallery, its lead photo (to show above the body only when neither the
+    /// gallery nor the body shows it), its Open Graph image and its body with inline photos.
+    fn photos(
+        &self,
+        e: &Entry,
+        root: &str,
+        body: &str,
+    ) -> (
+        Vec<Figure>,
+        Option<Figure>,
+        Option<super::figure::OgImage>,
+        String,
+    ) {
+        let m = &e.media;
+        let word = self.t.photo;
+        let gallery: Vec<Figure> = m
+            .gallery
+            .iter()
+            .map(|p| figure(p, &p.caption, root, word))
+            .collect();
+        let body_html = markdown::to_html_with(body, &|reference, caption, block| {
+            let p = m.inline_photo(reference)?;
+            let caption = if caption.is_empty() {
+                &p.caption
+            } else {
+                caption
+            };
+            let f = figure(p, caption, root, word);
+            Some(if block {
+                f.html
+            } else {
+                format!(
+                    "<img src=\"{}\" width=\"{}\" height=\"{}\" loading=\"lazy\" alt=\"{}\">",
+                    f.src,
+                    f.width,
+                    f.height,
+                    super::templates::escape_html(&p.alt)
+                )
+            })
+        });
+        let lead = m.lead.as_ref().filter(|l| {
+            let hash = &l.image.hash;
+            !m.gallery.iter().any(|g| &g.image.hash == hash)
+                && !m.inline.iter().any(|i| hash.starts_with(&i.reference))
+        });
+        let lead = lead.map(|p| figure(p, &p.caption, root, word));
+        let og = m
+            .lead
+            .as_ref()
+            .and_then(|p| og_image(p, &self.settings.base_url));
+        (gallery, lead, og, body_html)
     }
 }
 

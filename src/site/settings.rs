@@ -42,6 +42,11 @@ pub const KEYS: &[(&str, &str, &str)] = &[
         "+07:00",
         "offset used for the dates shown on the site",
     ),
+    (
+        "media_max_mb",
+        "25",
+        "largest photo file `newsdesk media add` accepts, in MB (1–1000)",
+    ),
     ("footer_agency", "", "footer: governing agency"),
     ("footer_address", "", "footer: address"),
     ("footer_phone", "", "footer: phone"),
@@ -192,6 +197,14 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
             Ok(n) if (1..=500).contains(&n) => Ok(n.to_string()),
             _ => Err(bad(key, v, "give a whole number from 1 to 500")),
         },
+        "media_max_mb" => match v.parse::<u64>() {
+            Ok(n) if (1..=1000).contains(&n) => Ok(n.to_string()),
+            _ => Err(bad(
+                key,
+                v,
+                "give a whole number of megabytes from 1 to 1000",
+            )),
+        },
         "timezone" => parse_offset(v)
             .map(format_offset)
             .ok_or_else(|| bad(key, v, "give an offset like +07:00 or -05:30")),
@@ -200,6 +213,15 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
         _ if v.contains('\n') => Err(bad(key, v, "give a single line")),
         _ => Ok(v.to_string()),
     }
+}
+
+/// The photo size limit in megabytes, from the stored settings (the default when unset).
+pub fn media_max_mb(stored: &BTreeMap<String, String>) -> Result<u64> {
+    let v = match stored.get("media_max_mb") {
+        Some(v) => validate("media_max_mb", v)?,
+        None => default_of("media_max_mb").unwrap_or("25").to_string(),
+    };
+    Ok(v.parse().unwrap_or(25))
 }
 
 pub fn parse_offset(s: &str) -> Option<FixedOffset> {
@@ -303,6 +325,8 @@ mod tests {
             ("per_page", "0"),
             ("per_page", "501"),
             ("per_page", "ten"),
+            ("media_max_mb", "0"),
+            ("media_max_mb", "2.5"),
             ("language", "fr"),
             ("timezone", "+25:00"),
             ("title", "  "),

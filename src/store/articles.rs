@@ -221,6 +221,7 @@ pub(super) fn insert_row(
     ])?;
     let id = tx.last_insert_rowid();
     write_tags_and_index(tx, id, fields, status)?;
+    super::media::index_inline(tx, id, &fields.body, false)?;
     Ok((id, slug))
 }
 
@@ -286,6 +287,7 @@ pub(super) fn replace_row(
     tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
         .execute([current.id])?;
     write_tags_and_index(tx, current.id, fields, status)?;
+    super::media::index_inline(tx, current.id, &fields.body, true)?;
     Ok(slug)
 }
 

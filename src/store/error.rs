@@ -44,6 +44,18 @@ pub enum StoreError {
         host: String,
         since: DateTime<Utc>,
     },
+    #[error(
+        "no photo “{0}” in the library: give its hash or the first 8 or more characters of it (see `newsdesk media list`)"
+    )]
+    MediaNotFound(String),
+    #[error(
+        "“{key}” starts the hash of {count} photos: give more of it (see `newsdesk media list`)"
+    )]
+    MediaAmbiguous { key: String, count: usize },
+    #[error("{hash} is used by {uses}: detach it first (`newsdesk media detach`), or pass --force")]
+    MediaInUse { hash: String, uses: String },
+    #[error("“{title}” has no photo {hash} in its gallery: see `newsdesk media show {hash}`")]
+    NotInGallery { title: String, hash: String },
     #[error("the database is busy (another editor is writing); try again in a moment")]
     Busy,
     #[error("{}", rule_message(title, source))]

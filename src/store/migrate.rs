@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_recovery.sql"),
     include_str!("migrations/0004_search_facets.sql"),
     include_str!("migrations/0005_locks.sql"),
+    include_str!("migrations/0006_media.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -5,7 +5,9 @@ mod error;
 mod import;
 mod list;
 mod locks;
+mod media;
 pub mod migrate;
+mod photos;
 mod published;
 mod recovery;
 mod revisions;
@@ -21,6 +23,8 @@ pub use error::{Result, StoreError};
 pub use import::{ImportOutcome, ImportResult};
 pub use list::{ArticleSummary, ListQuery, SearchHit, Sort};
 pub use locks::{LOCK_STALE_AFTER, Lock, LockOwner};
+pub use media::{MediaItem, MediaUse, NewMedia, Role, describe as describe_uses};
+pub use photos::PhotoText;
 pub use published::Cursor;
 pub use recovery::Recovery;
 
@@ -83,6 +87,11 @@ impl Store {
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// The database file, or `None` for a database in memory. Photos live beside it.
+    pub fn path(&self) -> Option<&Path> {
+        self.conn.path().filter(|p| !p.is_empty()).map(Path::new)
     }
 
     /// The raw connection, for tests that need to look underneath.

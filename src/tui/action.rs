@@ -1,10 +1,13 @@
 //! Everything that can happen: user input, and results coming back from the store.
 
+use std::path::PathBuf;
+
 use crossterm::event::KeyEvent;
 
 use chrono::{DateTime, Utc};
 
 use crate::domain::{Article, ArticleFields, RevisionInfo, Status};
+use crate::site::Progress;
 use crate::store::{ArticleSummary, Recovery, Sort};
 
 #[derive(Debug, Clone)]
@@ -71,6 +74,43 @@ pub enum Action {
     },
     /// The body as `$EDITOR` left it (the file's last newline dropped).
     EditedExternally(String),
+    /// The site settings, read to ask before exporting: the export folder (`None`: not set)
+    /// and the sync command line (`None`: no sync command).
+    ExportReady {
+        out: Option<PathBuf>,
+        sync: Option<String>,
+    },
+    /// The export running in the background has got this far.
+    ExportProgress(Progress),
+    /// The export (and sync) ended: what it did, or what failed.
+    ExportFinished(Result<ExportSummary, String>),
+}
+
+/// What a finished export did, for the summary on the status line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportSummary {
+    /// Scheduled articles it published because their time had come.
+    pub published: usize,
+    pub written: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    /// The live path (a link to the build).
+    pub live: PathBuf,
+    pub secs: f64,
+    /// The sync, when one was asked for and set: how it ended, or why it could not run.
+    pub sync: Option<Result<SyncSummary, String>>,
+}
+
+/// How the sync command ended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyncSummary {
+    /// Its exit code (`None`: a signal ended it).
+    pub code: Option<i32>,
+    /// The last line it wrote, control characters removed.
+    pub last_line: String,
+    /// Everything it wrote.
+    pub log: PathBuf,
+    pub secs: f64,
 }
 
 /// I/O that `update` asks the runtime to do.
@@ -108,6 +148,13 @@ pub enum Effect {
     },
     /// Suspend the screen and hand this body to `$EDITOR`.
     EditExternally(String),
+    /// Read the site settings before asking to export (answered with `ExportReady`).
+    PrepareExport,
+    /// Export the site (then sync it, if asked) on a thread of its own; progress and the
+    /// summary come back as `ExportProgress` and `ExportFinished`.
+    Export {
+        sync: bool,
+    },
 }
 
 /// Which rows to load: the list's filter, sort and search, and the window wanted.

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::Effect;
 use super::state::{Dialog, EditorState, Message, State};
 use super::strings as t;
-use super::update::{info, leave, save};
+use super::update::{export_key, info, leave, save};
 use crate::domain::{Article, Status, allowed_moves, time::parse_time};
 
 pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
@@ -92,6 +92,7 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
             });
             Vec::new()
         }
+        Dialog::ConfirmExport { out, sync } => export_key(s, k, out, sync),
         Dialog::Conflict {
             kept_rev,
             their_version,

@@ -72,6 +72,12 @@ pub enum Command {
     PreviewRevision,
     RestoreRevision,
     CloseRevisions,
+    /// Export the site (and sync it) in the background, after asking.
+    Export,
+    /// English → Telex → VNI typing.
+    TypingMode,
+    /// Put the word just typed back to the keys pressed (Telex turned `data` into `dât`).
+    RestoreRaw,
 }
 
 /// A key as the table names it.
@@ -132,8 +138,17 @@ pub const BINDINGS: &[Binding] = &[
     b(Global, ctrl('o'), C::NextPane, "next pane", false),
     b(Global, ctrl('p'), C::TogglePreview, "editor/preview", true),
     b(Global, ctrl('l'), C::StatusMenu, "status", true),
-    b(Global, ctrl('r'), C::Revisions, "history", true),
+    b(Global, ctrl('v'), C::Revisions, "history", true),
+    b(
+        Global,
+        ctrl('t'),
+        C::TypingMode,
+        "typing: EN / Telex / VNI",
+        false,
+    ),
     b(Global, ctrl('e'), C::ExternalEditor, "in $EDITOR", false),
+    // The body editor's "cut" (Ctrl-X) gives way to it: the help says so.
+    b(Global, ctrl('x'), C::Export, "export site (not cut)", false),
     b(Global, plain(K::F(1)), C::Help, "help", false),
     b(List, ch('q'), C::QuitFromList, "quit", false),
     b(List, ch('?'), C::Help, "help", true),
@@ -212,6 +227,13 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     b(Editor, ctrl('z'), C::Undo, "undo", false),
+    b(
+        Editor,
+        ctrl('r'),
+        C::RestoreRaw,
+        "last word as typed (Telex/VNI)",
+        false,
+    ),
     b(Editor, ctrl('y'), C::Redo, "redo", false),
     b(Editor, ctrl('f'), C::Find, "find", true),
     b(Editor, ctrl('g'), C::FindNext, "find next", false),
@@ -379,12 +401,12 @@ mod tests {
     #[test]
     fn new_global_keys_avoid_terminal_and_multiplexer_traps() {
         // Ctrl-H is Backspace, Ctrl-I Tab, Ctrl-M Enter, Ctrl-J a line feed, Ctrl-[ Esc;
-        // Ctrl-A and Ctrl-B are screen's and tmux's prefixes; Ctrl-T is kept for issue 6.
+        // Ctrl-A and Ctrl-B are screen's and tmux's prefixes.
         for b in BINDINGS.iter().filter(|b| b.key.ctrl) {
             assert!(
                 !matches!(
                     b.key.code,
-                    K::Char('h' | 'i' | 'm' | 'j' | '[' | 'a' | 'b' | 't')
+                    K::Char('h' | 'i' | 'm' | 'j' | '[' | 'a' | 'b')
                 ),
                 "{:?} binds {}",
                 b.context,

@@ -1,9 +1,10 @@
 //! The one impure loop: read an event, turn it into an action, update, perform the effects,
 //! and draw only when something changed. Also terminal setup and restore. Effects against the
-//! store are in `effects`, the deadlines the loop sleeps towards in `timers`, and Ctrl-E's
-//! trip to `$EDITOR` in `external`.
+//! store are in `effects`, the deadlines the loop sleeps towards in `timers`, Ctrl-E's trip
+//! to `$EDITOR` in `external`, and Ctrl-X's export thread in `export`.
 
 mod effects;
+mod export;
 mod external;
 mod timers;
 
@@ -51,7 +52,13 @@ fn setup_terminal(snapshot: Snapshot) -> io::Result<Term> {
     // ratatui::init() does not enable bracketed paste; without it a paste arrives as keys.
     execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
     let previous = std::panic::take_hook();
+    let ui = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
+        // Another thread's panic (the export's) is reported on the status line: the screen
+        // stays, and nothing is printed over it.
+        if std::thread::current().id() != ui {
+            return;
+        }
         snapshot.write_out();
         restore_terminal();
         previous(info);
@@ -151,6 +158,7 @@ pub fn run(mut ctx: Context) -> CliResult<()> {
         ctx: &mut ctx,
         me,
         terminal: &mut terminal,
+        export: None,
     };
     let result = rt.event_loop(&snapshot);
     // Quitting released the lock; an error on the way out must not leave it behind.
@@ -158,6 +166,14 @@ pub fn run(mut ctx: Context) -> CliResult<()> {
         let _ = rt.ctx.store.release_lock(id, &rt.me);
     }
     restore_terminal();
+    // An export under way is let finish (a sync cut short would leave the web root half
+    // updated); the screen is already the shell's.
+    if let Some(job) = rt.export.take() {
+        if !job.news().1 {
+            eprintln!("{}", super::strings::EXPORT_WAITING);
+        }
+        let _ = job.join();
+    }
     result
 }
 
@@ -166,6 +182,8 @@ struct Runtime<'a> {
     ctx: &'a mut Context,
     me: LockOwner,
     terminal: &'a mut Term,
+    /// Ctrl-X's export, while it runs.
+    export: Option<export::Job>,
 }
 
 impl Runtime<'_> {
@@ -197,9 +215,20 @@ impl Runtime<'_> {
                     .map_err(term_err)?;
                 dirty = false;
             }
-            // No fixed-rate redraw: sleep until input or the next deadline.
-            if !event::poll(deadlines.wait(Instant::now())).map_err(term_err)? {
-                dirty = self.deadlines_due(&mut state, &mut deadlines);
+            // No fixed-rate redraw: sleep until input or the next deadline; while an export
+            // runs, wake in short slices to pick up its progress.
+            let mut wait = deadlines.wait(Instant::now());
+            if self.export.is_some() {
+                wait = wait.min(export::POLL);
+            }
+            let input = event::poll(wait).map_err(term_err)?;
+            if self.export_news(&mut state) {
+                dirty = true;
+                deadlines.observe(&state, Instant::now());
+                snapshot.set(&state);
+            }
+            if !input {
+                dirty |= self.deadlines_due(&mut state, &mut deadlines);
                 if dirty {
                     snapshot.set(&state);
                 }
@@ -248,10 +277,52 @@ impl Runtime<'_> {
         while let Some(effect) = (!fx.is_empty()).then(|| fx.remove(0)) {
             let action = match effect {
                 Effect::EditExternally(body) => self.edit_externally(state, &body),
+                Effect::Export { sync } => self.start_export(sync),
                 other => effects::perform(self.ctx, &self.me, other),
             };
             fx.extend(update(state, action));
         }
+    }
+
+    /// Starts the export thread (`update` has checked that none runs).
+    fn start_export(&mut self, sync: bool) -> Action {
+        // A job still here has sent its summary already and is ending.
+        if let Some(old) = self.export.take() {
+            let _ = old.join();
+        }
+        let db = self.ctx.db_path.clone();
+        match export::Job::start(db, self.ctx.user.clone(), sync) {
+            Ok(job) => {
+                self.export = Some(job);
+                Action::Done
+            }
+            Err(e) => Action::ExportFinished(Err(e.to_string())),
+        }
+    }
+
+    /// Feeds what the export thread sent through `update`; true if anything arrived.
+    fn export_news(&mut self, state: &mut State) -> bool {
+        let Some(job) = self.export.as_ref() else {
+            return false;
+        };
+        let (news, ended) = job.news();
+        let mut changed = !news.is_empty();
+        for action in news {
+            let fx = update(state, action);
+            self.dispatch(state, fx);
+        }
+        if ended && let Some(job) = self.export.take() {
+            let panicked = job.join();
+            // The thread ended without its summary: it panicked.
+            if state.export.is_some() {
+                let detail = panicked.as_deref().filter(|m| !m.is_empty());
+                let lost = Action::ExportFinished(Err(super::strings::export_crashed(detail)));
+                let fx = update(state, lost);
+                self.dispatch(state, fx);
+                changed = true;
+            }
+        }
+        changed
     }
 
     /// Ctrl-E: the body in `$EDITOR`, the lock kept fresh while it runs.

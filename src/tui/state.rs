@@ -8,6 +8,7 @@ use ratatui::text::Line;
 pub use editor::{EditLock, EditorState, Field, LockHolder, UndoPair};
 
 use crate::domain::{ArticleFields, RevisionInfo, Status};
+use crate::site::Progress;
 use crate::store::{ArticleSummary, Sort};
 
 /// Rows fetched from the store at a time; the list never holds more than this.
@@ -118,6 +119,11 @@ pub enum Dialog {
         diff: Option<(usize, String, String)>,
         recovered: Box<ArticleFields>,
     },
+    /// Export the site (and sync it)? `out` is the export folder, `sync` the command line.
+    ConfirmExport {
+        out: String,
+        sync: Option<String>,
+    },
     /// Someone else saved first.
     Conflict {
         theirs_by: String,
@@ -156,6 +162,13 @@ pub struct RevisionsView {
     pub right_was_preview: bool,
 }
 
+/// The site export running in the background: how far it has got, and whether it syncs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportRun {
+    pub progress: Progress,
+    pub sync: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub text: String,
@@ -183,6 +196,26 @@ pub struct State {
     pub preview: Option<PreviewCache>,
     /// The revisions view, over the list pane.
     pub revisions: Option<RevisionsView>,
+    /// The site export running in the background, if one is.
+    pub export: Option<ExportRun>,
+    pub typing: Typing,
+}
+
+/// How keys become letters in the editor (Ctrl-T cycles; the status line shows it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TypingMode {
+    #[default]
+    English,
+    Telex,
+    Vni,
+}
+
+/// The typing mode, its settings, and the engine holding the word being typed.
+#[derive(Default)]
+pub struct Typing {
+    pub mode: TypingMode,
+    pub options: crate::domain::vietime::Options,
+    pub engine: Option<crate::domain::vietime::Engine>,
 }
 
 pub struct PreviewCache {
@@ -211,6 +244,8 @@ impl State {
             tz,
             preview: None,
             revisions: None,
+            export: None,
+            typing: Typing::default(),
         }
     }
 

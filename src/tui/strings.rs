@@ -211,3 +211,120 @@ pub const EDITOR_UNCHANGED: &str = "The body came back from $EDITOR unchanged.";
 pub fn editor_failed(reason: &str) -> String {
     format!("$EDITOR did not finish ({reason}); the body is unchanged.")
 }
+
+// Site export ----------------------------------------------------------------------------------
+
+pub const EXPORT_TITLE: &str = "Publish the site";
+pub const EXPORT_INTO: &str = "Folder  ";
+pub const EXPORT_SYNC: &str = "Sync    ";
+pub const EXPORT_CANCELLED: &str = "Export cancelled.";
+pub const NO_EXPORT_DIR: &str =
+    "No export folder: set one from a shell with `newsdesk site set export_dir DIR`.";
+/// Leads the progress bar on the status line.
+pub const EXPORT_LABEL: &str = "export";
+pub const EXPORT_WAITING: &str =
+    "newsdesk: waiting for the site export to finish (Ctrl-C stops it)";
+
+pub fn export_question(sync: bool) -> &'static str {
+    if sync {
+        "Export the site and sync? y/n"
+    } else {
+        "Export the site? y/n"
+    }
+}
+
+pub fn phase_label(p: crate::site::Phase) -> &'static str {
+    use crate::site::Phase;
+    match p {
+        Phase::Publishing => "publishing due",
+        Phase::Rendering => "rendering",
+        Phase::Switching => "switching",
+        Phase::Syncing => "syncing",
+    }
+}
+
+/// "rendering 120/400", or the phase alone when it has nothing to count.
+pub fn progress(p: &crate::site::Progress) -> String {
+    if p.total == 0 {
+        format!("{}…", phase_label(p.phase))
+    } else {
+        format!("{} {}/{}", phase_label(p.phase), p.done, p.total)
+    }
+}
+
+pub fn export_running(p: &crate::site::Progress) -> String {
+    format!(
+        "An export is already running ({}): wait for it to finish.",
+        progress(p)
+    )
+}
+
+pub fn export_failed(reason: &str) -> String {
+    format!("Export failed: {reason}. The live site is as it was.")
+}
+
+pub fn export_crashed(detail: Option<&str>) -> String {
+    match detail {
+        Some(d) => export_failed(&format!("the export stopped unexpectedly ({d})")),
+        None => export_failed("the export stopped unexpectedly"),
+    }
+}
+
+pub fn sync_log_failed(path: &std::path::Path, reason: &str) -> String {
+    format!("cannot write the sync log {}: {reason}", path.display())
+}
+
+/// The summary of a finished export, and whether it reports a failure (of the sync).
+pub fn export_summary(s: &crate::tui::action::ExportSummary) -> (String, bool) {
+    let counts = format!(
+        "{} written, {} unchanged, {} removed",
+        s.written, s.unchanged, s.removed
+    );
+    let mut text = if s.written + s.removed > 0 {
+        format!("Site exported in {:.1} s: {counts}", s.secs)
+    } else {
+        format!("Site up to date ({:.1} s): {counts}", s.secs)
+    };
+    if s.published > 0 {
+        text.push_str(&format!("; {} published on schedule", s.published));
+    }
+    match &s.sync {
+        None => (text, false),
+        Some(Err(e)) => (
+            format!("The sync could not run ({e}); the export is in place. {text}"),
+            true,
+        ),
+        Some(Ok(sync)) if sync.code == Some(0) => {
+            text.push_str(&format!(
+                "; synced in {:.1} s (exit code 0): {} (log {})",
+                sync.secs,
+                sync.last_line,
+                sync.log.display()
+            ));
+            (text, false)
+        }
+        Some(Ok(sync)) => {
+            let code = sync.code.map_or("ended by a signal".to_string(), |c| {
+                format!("exit code {c}")
+            });
+            (
+                format!(
+                    "Sync failed ({code}, log {}): {}. The export is in place. {text}",
+                    sync.log.display(),
+                    sync.last_line
+                ),
+                true,
+            )
+        }
+    }
+}
+
+/// The typing mode as the status line shows it.
+pub fn typing_label(m: crate::tui::state::TypingMode) -> &'static str {
+    use crate::tui::state::TypingMode;
+    match m {
+        TypingMode::English => "EN",
+        TypingMode::Telex => "VI·Telex",
+        TypingMode::Vni => "VI·VNI",
+    }
+}

@@ -2,10 +2,12 @@
 //! Split by pane: `list`, `editor`, `locks` (the open article's soft lock), `revisions`.
 
 mod editor;
+mod export;
 mod list;
 mod locks;
 mod preview;
 mod revisions;
+mod typing;
 
 use crossterm::event::{KeyEvent, KeyEventKind};
 
@@ -19,6 +21,8 @@ use super::state::{
 use super::strings as t;
 use crate::domain::Article;
 use crate::store::Sort;
+
+pub(crate) use export::key as export_key;
 
 pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
     let fx = match action {
@@ -42,6 +46,7 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::ArticleLoaded(a) => {
+            typing::forget(s);
             let fx = install_editor(s, EditorState::open(&a, s.tz));
             s.focus = if s.layout() == Layout::Two && s.right_is_preview {
                 Pane::Preview
@@ -113,6 +118,9 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
             editor::edited_externally(s, &body);
             Vec::new()
         }
+        Action::ExportReady { out, sync } => export::ready(s, out, sync),
+        Action::ExportProgress(p) => export::progress(s, p),
+        Action::ExportFinished(result) => export::finished(s, result),
     };
     preview::plain_highlights(s);
     preview::refresh(s);
@@ -172,7 +180,7 @@ pub fn info(text: String) -> Message {
     Message { text, error: false }
 }
 
-fn error(text: String) -> Message {
+pub fn error(text: String) -> Message {
     Message { text, error: true }
 }
 
@@ -290,7 +298,16 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
             s.list.filter = f;
             list::reset_list(s)
         }
+        C::TypingMode => {
+            typing::cycle(s);
+            Vec::new()
+        }
+        C::RestoreRaw => {
+            typing::restore_raw(s);
+            Vec::new()
+        }
         C::NextField | C::PrevField => {
+            typing::end_word(s);
             if let Some(e) = s.editor.as_mut() {
                 let i = e.focus.index() as isize + if cmd == C::NextField { 1 } else { -1 };
                 let n = Field::ALL.len() as isize;
@@ -299,6 +316,7 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
             Vec::new()
         }
         C::Undo | C::Redo => {
+            typing::forget(s);
             editor::undo_redo(s, cmd);
             Vec::new()
         }
@@ -342,6 +360,7 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
             revisions::close(s);
             Vec::new()
         }
+        C::Export => export::start(s),
     }
 }
 
@@ -362,6 +381,7 @@ pub fn leave(s: &mut State, then: AfterLeave) -> Vec<Effect> {
             locks::release(s)
         }
         AfterLeave::NewArticle => {
+            typing::forget(s);
             let fx = locks::release(s);
             revisions::close_unless_for(s, None);
             s.editor = Some(EditorState::new_article(s.tz));

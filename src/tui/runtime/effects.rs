@@ -106,7 +106,9 @@ pub fn perform(ctx: &mut Context, me: &LockOwner, effect: Effect) -> Action {
                     })
             }
         },
-        Effect::EditExternally(_) => Ok(Action::Done),
+        Effect::PrepareExport => Ok(super::export::prepare(ctx)),
+        // Both need the loop (the terminal, the export thread): see `Runtime::dispatch`.
+        Effect::EditExternally(_) | Effect::Export { .. } => Ok(Action::Done),
     };
     result.unwrap_or_else(|e| Action::Failed(e.to_string()))
 }

@@ -4,7 +4,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, DataCursor, Input, TextArea};
 
 use super::list::reset_list;
-use super::{info, locks};
+use super::{info, locks, typing};
 use crate::domain::text;
 use crate::tui::action::Effect;
 use crate::tui::keymap::Command;
@@ -68,20 +68,29 @@ fn moves_only(k: &KeyEvent) -> bool {
 }
 
 pub fn editor_input(s: &mut State, k: KeyEvent) {
-    let Some(e) = s.editor.as_mut() else { return };
+    let Some(e) = s.editor.as_ref() else { return };
     let single_line = e.focus != Field::Body;
-    if single_line && matches!(k.code, KeyCode::Enter | KeyCode::Down) {
-        e.focus = Field::ALL[(e.focus.index() + 1).min(Field::ALL.len() - 1)];
+    let read_only = e.read_only().is_some();
+    if single_line && matches!(k.code, KeyCode::Enter | KeyCode::Down | KeyCode::Up) {
+        typing::end_word(s);
+        if let Some(e) = s.editor.as_mut() {
+            let i = e.focus.index();
+            e.focus = Field::ALL[if k.code == KeyCode::Up {
+                i.saturating_sub(1)
+            } else {
+                (i + 1).min(Field::ALL.len() - 1)
+            }];
+        }
         return;
     }
-    if single_line && k.code == KeyCode::Up {
-        e.focus = Field::ALL[e.focus.index().saturating_sub(1)];
-        return;
-    }
-    if e.read_only().is_some() && !moves_only(&k) {
+    if read_only && !moves_only(&k) {
         locks::refuse_read_only(s);
         return;
     }
+    if typing::key(s, &k) {
+        return;
+    }
+    let Some(e) = s.editor.as_mut() else { return };
     let area = e.focused_area();
     let changed = match k.code {
         // A combining mark from an input method joins the letter before it (NFC), so a
@@ -117,6 +126,7 @@ fn compose_with_previous(area: &mut TextArea<'static>, mark: char) -> bool {
 
 pub fn paste(s: &mut State, raw: &str) -> Vec<Effect> {
     let clean = text::nfc(&text::normalize_newlines(raw));
+    typing::forget(s);
     if s.list.searching && s.focus == Pane::List {
         s.list.search.push_str(&clean.replace('\n', " "));
         return reset_list(s);
@@ -189,6 +199,7 @@ pub fn external(s: &mut State) -> Vec<Effect> {
 
 /// The body came back from `$EDITOR`: NFC, `\n` line breaks, unsaved, and undoable.
 pub fn edited_externally(s: &mut State, raw: &str) {
+    typing::forget(s);
     let Some(e) = s.editor.as_mut() else { return };
     let new = text::nfc(&text::normalize_newlines(raw));
     e.focus = Field::Body;

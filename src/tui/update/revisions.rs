@@ -11,7 +11,7 @@ use crate::tui::state::{
 };
 use crate::tui::strings as t;
 
-/// Ctrl-R: open the history of the article in the editor.
+/// Ctrl-V: open the history of the article in the editor.
 pub fn open(s: &mut State) -> Vec<Effect> {
     let Some(id) = s.editor.as_ref().and_then(|e| e.id) else {
         s.message = Some(info(t::HISTORY_NEEDS_ARTICLE.into()));

@@ -95,6 +95,17 @@ pub fn draw(frame: &mut Frame, s: &State) {
             lines.push(bold(t::STATUS_KEYS));
             show(frame, t::STATUS_TITLE, lines, w.min(60), s.color);
         }
+        Dialog::ConfirmExport { out, sync } => {
+            // One line each (the dialog's height counts lines): a long one is cut visibly.
+            let line =
+                |label: &str, v: &str| Line::raw(truncate_to_width(&format!("{label}{v}"), inner));
+            let mut lines = vec![bold(t::export_question(sync.is_some())), Line::raw("")];
+            lines.push(line(t::EXPORT_INTO, out));
+            if let Some(cmd) = sync {
+                lines.push(line(t::EXPORT_SYNC, cmd));
+            }
+            show(frame, t::EXPORT_TITLE, lines, w, s.color);
+        }
         Dialog::Recover {
             written_at, diff, ..
         } => {

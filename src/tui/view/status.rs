@@ -7,14 +7,34 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::text::{reading_minutes, truncate_to_width, width};
+use crate::site::Progress;
 use crate::tui::keymap;
 use crate::tui::state::{Pane, State};
 use crate::tui::strings as t;
 
 pub fn status_line(frame: &mut Frame, area: Rect, s: &State) {
+    // A running export takes the right end; the editor's status and the message the rest.
+    let area = match s.export {
+        Some(run) => {
+            let bar = export_bar(&run.progress, area.width, s.color);
+            let w = (bar.width() as u16).min(area.width / 2);
+            let right = Rect {
+                x: area.right() - w,
+                width: w,
+                ..area
+            };
+            frame.render_widget(Paragraph::new(bar), right);
+            Rect {
+                width: area.width - w,
+                ..area
+            }
+        }
+        None => area,
+    };
     let mut left: Vec<String> = Vec::new();
     if let Some(e) = s.editor.as_ref() {
         left.push(t::status_label(e.status).to_string());
+        left.push(t::typing_label(s.typing.mode).to_string());
         let n = e.word_count();
         left.push(t::words(n, reading_minutes(n)));
         left.push(if e.dirty { t::UNSAVED } else { t::SAVED }.to_string());
@@ -51,6 +71,33 @@ pub fn status_line(frame: &mut Frame, area: Rect, s: &State) {
         spans.push(Span::styled(truncate_to_width(&m.text, room), style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// " export rendering ████░░░░ 120/400": the phase, a bar of pages done, the count.
+fn export_bar(p: &Progress, width: u16, color: bool) -> Line<'static> {
+    let mut spans = vec![
+        Span::raw(format!(" {} ", t::EXPORT_LABEL)),
+        Span::styled(
+            t::phase_label(p.phase),
+            Style::default().add_modifier(Modifier::BOLD),
+        ),
+    ];
+    if p.total == 0 {
+        spans.push(Span::raw("… "));
+        return Line::from(spans);
+    }
+    let cells = if width >= 120 { 16 } else { 8 };
+    let filled = (p.done.min(p.total) * cells) / p.total;
+    let style = if color {
+        Style::default().fg(Color::Cyan)
+    } else {
+        Style::default()
+    };
+    spans.push(Span::raw(" "));
+    spans.push(Span::styled("█".repeat(filled), style));
+    spans.push(Span::raw("░".repeat(cells - filled)));
+    spans.push(Span::raw(format!(" {}/{} ", p.done, p.total)));
+    Line::from(spans)
 }
 
 pub fn footer(frame: &mut Frame, area: Rect, s: &State) {

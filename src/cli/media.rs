@@ -1,0 +1,353 @@
+//! `newsdesk media add|list|show|set|rm`: the photo library. Files are checked by their bytes
+//! and stored once, by SHA-256, in `media/` beside the database; attaching them to articles is
+//! in `media_attach`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+use serde_json::{Value, json};
+
+use super::output::{self, error, say, short_time};
+use super::{CliError, CliResult, Context, Outcome};
+use crate::domain::Actor;
+use crate::media::{Library, Refusal, inspect, megabytes, sha256_hex};
+use crate::store::{MediaItem, NewMedia, PhotoText, describe_uses};
+
+#[derive(Debug, Args)]
+pub struct MediaArgs {
+    #[command(subcommand)]
+    pub action: MediaAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MediaAction {
+    /// Add photos (JPEG, PNG, WebP or GIF) to the library; the same file is stored only once
+    Add {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The caption shown under the photo
+        #[arg(long)]
+        caption: Option<String>,
+        /// What the photo shows, for readers who cannot see it
+        #[arg(long)]
+        alt: Option<String>,
+        /// Who took it (shown as “Ảnh: …”)
+        #[arg(long)]
+        credit: Option<String>,
+        /// Also append the photos to this article's gallery
+        #[arg(long, value_name = "ID|SLUG")]
+        article: Option<String>,
+    },
+    /// List the library, newest first
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one photo: what it is, where its file is and which articles use it
+    Show {
+        /// Its hash, or the first 8 or more characters of it
+        hash: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change the library's caption, alt text or credit of a photo
+    Set {
+        hash: String,
+        #[arg(long)]
+        caption: Option<String>,
+        #[arg(long)]
+        alt: Option<String>,
+        #[arg(long)]
+        credit: Option<String>,
+    },
+    /// Remove a photo and its file (refused while an article uses it, unless --force)
+    Rm {
+        hash: String,
+        /// Detach it from every article first
+        #[arg(long)]
+        force: bool,
+    },
+    /// Attach a library photo to an article: to its gallery, or as its lead photo with --lead
+    Attach(super::media_attach::AttachArgs),
+    /// Take a photo off an article (its lead photo and its gallery)
+    Detach {
+        hash: String,
+        /// Article id or slug
+        article: String,
+    },
+}
+
+pub fn run(ctx: &mut Context, a: MediaArgs) -> CliResult<Outcome> {
+    match a.action {
+        MediaAction::Add {
+            files,
+            caption,
+            alt,
+            credit,
+            article,
+        } => {
+            let text = [caption, alt, credit].map(Option::unwrap_or_default);
+            add(ctx, &files, text, article.as_deref())
+        }
+        MediaAction::List { json } => list(ctx, json),
+        MediaAction::Show { hash, json } => show(ctx, &hash, json),
+        MediaAction::Set {
+            hash,
+            caption,
+            alt,
+            credit,
+        } => {
+            let item = ctx.store.set_media_text(
+                &hash,
+                caption.as_deref(),
+                alt.as_deref(),
+                credit.as_deref(),
+            )?;
+            say(&format!("{} updated", item.short()));
+            Ok(Outcome::Ok)
+        }
+        MediaAction::Rm { hash, force } => rm(ctx, &hash, force),
+        MediaAction::Attach(a) => super::media_attach::attach(ctx, a),
+        MediaAction::Detach { hash, article } => super::media_attach::detach(ctx, &hash, &article),
+    }
+}
+
+/// What `add` needs for every file.
+struct Adding<'a> {
+    library: Library,
+    max_mb: u64,
+    actor: Actor,
+    text: &'a [String; 3],
+    article: Option<(i64, String)>,
+}
+
+fn add(
+    ctx: &mut Context,
+    files: &[PathBuf],
+    text: [String; 3],
+    article: Option<&str>,
+) -> CliResult<Outcome> {
+    let article = match article {
+        Some(key) => {
+            let a = ctx.store.find(key)?;
+            Some((a.id, a.title))
+        }
+        None => None,
+    };
+    let max_mb = crate::site::settings::media_max_mb(&ctx.store.settings()?)?;
+    let adding = Adding {
+        library: Library::beside(&ctx.db_path),
+        max_mb,
+        actor: ctx.actor(),
+        text: &text,
+        article,
+    };
+    let mut refused = 0;
+    for file in files {
+        match add_one(ctx, &adding, file) {
+            Ok(line) => say(&line),
+            Err(reason) => {
+                error(&format!("newsdesk: {}: refused: {reason}", file.display()));
+                refused += 1;
+            }
+        }
+    }
+    Ok(if refused == 0 {
+        Outcome::Ok
+    } else {
+        Outcome::Partial
+    })
+}
+
+/// Checks, stores and records one file; the error is the reason it was refused.
+fn add_one(ctx: &mut Context, a: &Adding<'_>, file: &Path) -> Result<String, String> {
+    let meta = fs::metadata(file).map_err(|e| format!("cannot read it: {e}"))?;
+    if meta.is_dir() {
+        return Err("it is a folder: name the photo files in it".into());
+    }
+    // The size is checked before the file is read.
+    if meta.len() > a.max_mb.saturating_mul(1_000_000) {
+        return Err(Refusal::TooLarge {
+            bytes: meta.len(),
+            limit_mb: a.max_mb,
+        }
+        .to_string());
+    }
+    let bytes = fs::read(file).map_err(|e| format!("cannot read it: {e}"))?;
+    let inspected = inspect(&bytes, a.max_mb).map_err(|r| r.to_string())?;
+    let hash = sha256_hex(&bytes);
+    a.library
+        .store(&hash, inspected.format, &bytes)
+        .map_err(|e| {
+            format!(
+                "cannot store it in {}: {e}",
+                a.library.originals_dir().display()
+            )
+        })?;
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into(),
+    );
+    let new = NewMedia {
+        hash,
+        name,
+        bytes: bytes.len() as u64,
+        inspected,
+        caption: a.text[0].clone(),
+        alt: a.text[1].clone(),
+        credit: a.text[2].clone(),
+    };
+    let (item, fresh) = ctx
+        .store
+        .add_media(&new, &a.actor)
+        .map_err(|e| e.to_string())?;
+    let mut line = format!(
+        "{} {}  {}  ({})",
+        if fresh {
+            "added"
+        } else {
+            "already in the library:"
+        },
+        item.short(),
+        item.name,
+        describe(&item)
+    );
+    if let Some((id, title)) = &a.article {
+        let place = ctx
+            .store
+            .add_to_gallery(*id, item.hash(), None, &PhotoText::default())
+            .map_err(|e| e.to_string())?;
+        line.push_str(&format!(", gallery photo {place} of “{title}”"));
+    }
+    Ok(line)
+}
+
+/// `JPEG, 4000×3000, 5.1 MB`.
+fn describe(m: &MediaItem) -> String {
+    format!(
+        "{}, {}×{}, {}",
+        m.image.format,
+        m.image.width,
+        m.image.height,
+        megabytes(m.bytes)
+    )
+}
+
+fn item_json(ctx: &Context, m: &MediaItem, uses: usize) -> Value {
+    let library = Library::beside(&ctx.db_path);
+    json!({
+        "hash": m.hash(),
+        "name": m.name,
+        "type": m.image.format.as_str(),
+        "bytes": m.bytes,
+        "width": m.image.width,
+        "height": m.image.height,
+        "caption": m.caption,
+        "alt": m.alt,
+        "credit": m.credit,
+        "added_by": m.added_by,
+        "added_at": crate::domain::time::format_time(m.added_at, ctx.tz),
+        "file": library.original(m.hash(), m.image.format).display().to_string(),
+        "uses": uses,
+    })
+}
+
+fn list(ctx: &mut Context, json: bool) -> CliResult<Outcome> {
+    let items = ctx.store.media_list()?;
+    let counts = ctx.store.media_use_counts()?;
+    let uses = |m: &MediaItem| counts.get(m.hash()).copied().unwrap_or(0);
+    if json {
+        let v: Vec<Value> = items.iter().map(|m| item_json(ctx, m, uses(m))).collect();
+        output::print_json(&Value::Array(v));
+        return Ok(Outcome::Ok);
+    }
+    if items.is_empty() {
+        say("The photo library is empty. Add photos with `newsdesk media add FILE...`.");
+    }
+    for m in &items {
+        let caption = if m.caption.is_empty() {
+            String::new()
+        } else {
+            format!("  “{}”", m.caption)
+        };
+        say(&format!(
+            "{}  {:<28} {:>4} uses  {}  {}{caption}",
+            m.short(),
+            describe(m),
+            uses(m),
+            short_time(m.added_at, ctx.tz),
+            m.name
+        ));
+    }
+    Ok(Outcome::Ok)
+}
+
+fn show(ctx: &mut Context, key: &str, json: bool) -> CliResult<Outcome> {
+    let m = ctx.store.find_media(key)?;
+    let uses = ctx.store.media_uses(m.hash())?;
+    let file = Library::beside(&ctx.db_path).original(m.hash(), m.image.format);
+    if json {
+        let mut v = item_json(ctx, &m, uses.len());
+        v["used_by"] = uses
+            .iter()
+            .map(|u| json!({"id": u.article_id, "slug": u.slug, "title": u.title, "status": u.status.as_str(), "as": u.role.to_string()}))
+            .collect();
+        output::print_json(&v);
+        return Ok(Outcome::Ok);
+    }
+    say(m.hash());
+    say(&format!("{}  ({})", m.name, describe(&m)));
+    let missing = if file.exists() { "" } else { "  (MISSING)" };
+    say(&format!("file:    {}{missing}", file.display()));
+    for (label, value) in [
+        ("caption", &m.caption),
+        ("alt", &m.alt),
+        ("credit", &m.credit),
+    ] {
+        let shown = if value.is_empty() { "(none)" } else { value };
+        say(&format!("{label:<8} {shown}"));
+    }
+    say(&format!(
+        "added:   {} by {}",
+        short_time(m.added_at, ctx.tz),
+        m.added_by
+    ));
+    if uses.is_empty() {
+        say("used by: no article");
+    }
+    for u in &uses {
+        say(&format!(
+            "used by: “{}” ({}, {}) as {}",
+            u.title, u.slug, u.status, u.role
+        ));
+    }
+    Ok(Outcome::Ok)
+}
+
+fn rm(ctx: &mut Context, key: &str, force: bool) -> CliResult<Outcome> {
+    let m = ctx.store.find_media(key)?;
+    let uses = ctx.store.remove_media(m.hash(), force)?;
+    Library::beside(&ctx.db_path)
+        .remove(&m.image)
+        .map_err(|e| {
+            CliError(format!(
+                "{} was removed from the library but its file was not: {e}",
+                m.short()
+            ))
+        })?;
+    say(&format!("removed {}  {}", m.short(), m.name));
+    let (inline, attached): (Vec<_>, Vec<_>) = uses
+        .into_iter()
+        .partition(|u| u.role == crate::store::Role::Inline);
+    if !attached.is_empty() {
+        say(&format!("detached from {}", describe_uses(&attached)));
+    }
+    if !inline.is_empty() {
+        error(&format!(
+            "warning: still named in the body of {}: remove those references, or the site export will refuse those articles",
+            describe_uses(&inline)
+        ));
+    }
+    Ok(Outcome::Ok)
+}

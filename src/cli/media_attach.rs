@@ -1,0 +1,115 @@
+//! `newsdesk media attach|detach`, and the warning when an article goes out with photos that
+//! have no alt text (or inline references that name no photo).
+
+use clap::Args;
+
+use super::output::{error, say};
+use super::{CliError, CliResult, Context, Outcome};
+use crate::domain::Article;
+use crate::media::{Found, SHORT};
+use crate::store::PhotoText;
+
+#[derive(Debug, Args)]
+pub struct AttachArgs {
+    /// The photo's hash, or the first 8 or more characters of it
+    pub hash: String,
+    /// Article id or slug
+    pub article: String,
+    /// Make it the lead photo (list thumbnails and social previews) instead of a gallery photo
+    #[arg(long)]
+    pub lead: bool,
+    /// This article's caption for it (default: the library's)
+    #[arg(long)]
+    pub caption: Option<String>,
+    /// This article's alt text for it (default: the library's)
+    #[arg(long)]
+    pub alt: Option<String>,
+    /// Its place in the gallery, 1 for the first (default: the end); moves a photo already there
+    #[arg(long, value_name = "N", conflicts_with = "lead")]
+    pub at: Option<usize>,
+}
+
+pub fn attach(ctx: &mut Context, a: AttachArgs) -> CliResult<Outcome> {
+    let article = ctx.store.find(&a.article)?;
+    let photo = ctx.store.find_media(&a.hash)?;
+    let text = PhotoText {
+        caption: a.caption,
+        alt: a.alt,
+    };
+    if a.lead {
+        ctx.store.set_lead(article.id, photo.hash(), &text)?;
+        say(&format!(
+            "{} is the lead photo of “{}”",
+            photo.short(),
+            article.title
+        ));
+    } else {
+        let place = ctx
+            .store
+            .add_to_gallery(article.id, photo.hash(), a.at, &text)?;
+        say(&format!(
+            "{} is gallery photo {place} of “{}”",
+            photo.short(),
+            article.title
+        ));
+    }
+    Ok(Outcome::Ok)
+}
+
+pub fn detach(ctx: &mut Context, key: &str, article: &str) -> CliResult<Outcome> {
+    let article = ctx.store.find(article)?;
+    let photo = ctx.store.find_media(key)?;
+    if ctx.store.detach_media(article.id, photo.hash())? == 0 {
+        return Err(CliError(format!(
+            "“{}” has no photo {} as its lead photo or in its gallery",
+            article.title,
+            photo.short()
+        )));
+    }
+    say(&format!("{} taken off “{}”", photo.short(), article.title));
+    let inline = ctx.store.article_media(article.id)?.inline;
+    if inline
+        .iter()
+        .any(|i| photo.hash().starts_with(&i.reference))
+    {
+        say("its body still shows it (![…](media:…)): edit the body to take it out there too");
+    }
+    Ok(Outcome::Ok)
+}
+
+/// After publishing or scheduling: names (on stderr) the article's photos that have no alt
+/// text, and inline references that name no library photo. A warning, not a refusal.
+pub fn warn_photos(ctx: &Context, article: &Article) -> CliResult<()> {
+    let media = ctx.store.article_media(article.id)?;
+    let (no_alt, broken) = media.problems();
+    if !no_alt.is_empty() {
+        let list: Vec<String> = no_alt
+            .iter()
+            .map(|(place, p)| {
+                format!(
+                    "{} ({place})",
+                    p.image.hash.get(..SHORT).unwrap_or(&p.image.hash)
+                )
+            })
+            .collect();
+        let n = list.len();
+        error(&format!(
+            "warning: “{}” has {n} photo{} without alt text, which readers of screen readers miss: {}; add it with `newsdesk media attach HASH {} --alt \"…\"` or `newsdesk media set HASH --alt \"…\"`",
+            article.title,
+            if n == 1 { "" } else { "s" },
+            list.join(", "),
+            article.slug
+        ));
+    }
+    for i in broken {
+        let why = match i.found {
+            Found::Ambiguous => "starts the hash of several photos",
+            _ => "is not in the photo library",
+        };
+        error(&format!(
+            "warning: “{}” shows media:{} in its body, which {why}: the site export will refuse this article until the body is fixed",
+            article.title, i.reference
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,97 @@
+//! Ctrl-X: ask, then export the site (and sync it) in the background. The export runs on a
+//! thread of the runtime's; here are the question, the progress it reports and the summary.
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::{error, info, reload_list};
+use crate::site::{Phase, Progress};
+use crate::tui::action::{Effect, ExportSummary};
+use crate::tui::state::{Dialog, ExportRun, State};
+use crate::tui::strings as t;
+
+/// Ctrl-X: refused while an export runs; otherwise the settings are read to ask.
+pub fn start(s: &mut State) -> Vec<Effect> {
+    if refuse_second(s) {
+        return Vec::new();
+    }
+    vec![Effect::PrepareExport]
+}
+
+fn refuse_second(s: &mut State) -> bool {
+    let Some(run) = s.export else { return false };
+    s.message = Some(error(t::export_running(&run.progress)));
+    true
+}
+
+/// The settings arrived: ask, naming the folder and the sync command.
+pub fn ready(s: &mut State, out: Option<PathBuf>, sync: Option<String>) -> Vec<Effect> {
+    if refuse_second(s) {
+        return Vec::new();
+    }
+    match out {
+        Some(out) => {
+            s.dialog = Some(Dialog::ConfirmExport {
+                out: out.display().to_string(),
+                sync,
+            })
+        }
+        None => s.message = Some(error(t::NO_EXPORT_DIR.into())),
+    }
+    Vec::new()
+}
+
+/// A key in the export question: y (or Enter) starts it, n (or Esc) does not.
+pub fn key(s: &mut State, k: KeyEvent, out: String, sync: Option<String>) -> Vec<Effect> {
+    match k.code {
+        KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
+            if refuse_second(s) {
+                return Vec::new();
+            }
+            let sync = sync.is_some();
+            s.export = Some(ExportRun {
+                progress: Progress::new(Phase::Publishing, 0, 0),
+                sync,
+            });
+            // The bar on the status line says it has started.
+            s.message = None;
+            vec![Effect::Export { sync }]
+        }
+        KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+            s.message = Some(info(t::EXPORT_CANCELLED.into()));
+            Vec::new()
+        }
+        _ => {
+            s.dialog = Some(Dialog::ConfirmExport { out, sync });
+            Vec::new()
+        }
+    }
+}
+
+pub fn progress(s: &mut State, p: Progress) -> Vec<Effect> {
+    if let Some(run) = s.export.as_mut() {
+        run.progress = p;
+    }
+    Vec::new()
+}
+
+/// The export ended: the summary (or what failed) on the status line. Articles it published
+/// on schedule changed status, so the list is loaded again.
+pub fn finished(s: &mut State, result: Result<ExportSummary, String>) -> Vec<Effect> {
+    s.export = None;
+    match result {
+        Ok(summary) => {
+            let (text, failed) = t::export_summary(&summary);
+            s.message = Some(if failed { error(text) } else { info(text) });
+            if summary.published > 0 {
+                return vec![reload_list(s)];
+            }
+            Vec::new()
+        }
+        Err(e) => {
+            s.message = Some(error(t::export_failed(&e)));
+            Vec::new()
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Ctrl-X end to end: the real binary in tmux exports the sample site (and syncs it) in the
+//! background, shows the summary, and the files are on disk.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_newsdesk");
+
+/// A tmux server of our own (its own socket) running newsdesk on `db`.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, db: &Path) -> Tmux {
+        let socket = format!("nd-{name}-{}", std::process::id());
+        let cmd = format!("NEWSDESK_DB={} USER=hoa {BIN}", db.display());
+        let ok = Command::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
+            .args(["-s", "t", "-x", "200", "-y", "30", &cmd])
+            .env("TERM", "xterm-256color")
+            .status()
+            .expect("tmux must be installed to run the pty journeys")
+            .success();
+        assert!(ok, "tmux could not start");
+        Tmux { socket }
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`; returns the screen.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("screen never showed {text:?}:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", "-t", "t", k]);
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+fn cli(db: &Path, args: &[&str]) {
+    let out = Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("USER", "hoa")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn ctrl_x_exports_the_sample_site_syncs_it_and_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.db");
+    let public = dir.path().join("public");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample");
+    cli(&db, &["import", samples.to_str().unwrap()]);
+    cli(
+        &db,
+        &["site", "set", "export_dir", public.to_str().unwrap()],
+    );
+    cli(
+        &db,
+        &[
+            "site",
+            "set",
+            "sync_command",
+            "ls {out}/index.html && echo synced-ok",
+        ],
+    );
+
+    let t = Tmux::start("export", &db);
+    t.wait_for("Thu ngân sách 10 tháng");
+    t.keys(&["C-x"]);
+    let question = t.wait_for("Export the site and sync? y/n");
+    assert!(question.contains(public.to_str().unwrap()), "{question}");
+    t.keys(&["y"]);
+    let screen = t.wait_for("Site exported in");
+    assert!(
+        screen.contains("synced in") && screen.contains("(exit code 0): synced-ok (log "),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("export rendering"),
+        "the bar is gone:\n{screen}"
+    );
+    assert!(public.join("index.html").is_file());
+    let page = std::fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(page.contains("Thu ngân sách 10 tháng"), "{page}");
+
+    // The sync's whole output is in the log the summary names.
+    let log = screen
+        .split("(log ")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .expect("the log path")
+        .to_string();
+    let output = std::fs::read_to_string(&log).unwrap();
+    assert!(output.contains("index.html\nsynced-ok"), "{output}");
+
+    // Again: nothing changed, nothing written; the site is still there.
+    t.keys(&["C-x"]);
+    t.wait_for("Export the site and sync? y/n");
+    t.keys(&["y"]);
+    t.wait_for("Site up to date");
+    assert!(public.join("index.html").is_file());
+    t.keys(&["C-q"]);
+    // This session's log (the second sync wrote it again).
+    let _ = std::fs::remove_file(&log);
+}
