@@ -404,10 +404,7 @@ mod tests {
         // Ctrl-A and Ctrl-B are screen's and tmux's prefixes.
         for b in BINDINGS.iter().filter(|b| b.key.ctrl) {
             assert!(
-                !matches!(
-                    b.key.code,
-                    K::Char('h' | 'i' | 'm' | 'j' | '[' | 'a' | 'b')
-                ),
+                !matches!(b.key.code, K::Char('h' | 'i' | 'm' | 'j' | '[' | 'a' | 'b')),
                 "{:?} binds {}",
                 b.context,
                 b.key.label()
