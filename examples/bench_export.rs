@@ -297,7 +297,7 @@ fn main() -> Res {
 
     reset_peak();
     let t = Instant::now();
-    let full = export_site(&mut store, Some(&out), None, &a).map_err(|e| e.0)?;
+    let full = export_site(&mut store, Some(&out), None, &a).map_err(|e| e.to_string())?;
     let full_s = t.elapsed().as_secs_f64();
     let full_mb = peak_mb("self");
     println!(
@@ -307,7 +307,7 @@ fn main() -> Res {
     );
 
     let t = Instant::now();
-    let same = export_site(&mut store, Some(&out), None, &a).map_err(|e| e.0)?;
+    let same = export_site(&mut store, Some(&out), None, &a).map_err(|e| e.to_string())?;
     let same_ms = t.elapsed().as_secs_f64() * 1000.0;
     println!(
         "no-change export: {same_ms:.0} ms ({} written)",
@@ -330,7 +330,7 @@ fn main() -> Res {
         };
         store.save(id, &fields, art.version, &a)?;
         let t = Instant::now();
-        let edit = export_site(&mut store, Some(&out), None, &a).map_err(|e| e.0)?;
+        let edit = export_site(&mut store, Some(&out), None, &a).map_err(|e| e.to_string())?;
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         println!(
             "one-edit export #{}: {ms:.0} ms ({} written, {} unchanged, {} removed)",

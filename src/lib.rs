@@ -5,7 +5,9 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod cli;
+pub mod config;
 pub mod domain;
+pub mod i18n;
 pub mod media;
 pub mod site;
 pub mod store;

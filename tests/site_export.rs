@@ -165,6 +165,8 @@ fn editing_one_article_rewrites_only_the_pages_that_show_it() {
     let mut f = fixture();
     f.site.export();
     let before = tree(&f.site.out());
+    let page = "news/pomelo-growers-eye-export-markets/index.html";
+    assert!(!f.site.read(page).contains("Cập nhật lúc"));
     // “Pomelo…” is alone in News, tagged “kinh tế”, and first on the second home page.
     let a = f.site.store.get(f.published[3].id).unwrap();
     let fields = ArticleFields {
@@ -190,6 +192,14 @@ fn editing_one_article_rewrites_only_the_pages_that_show_it() {
         ]
     );
     assert_eq!((done.report.written, done.report.removed), (7, 0));
+    // The change after publication shows beside the publication date.
+    let html = f.site.read(page);
+    assert!(
+        html.contains(
+            "· <span class=\"label\">Cập nhật lúc</span> <time datetime=\"2026-11-26T18:00:00+07:00\">26/11/2026 18:00</time>"
+        ),
+        "{html}"
+    );
     // Unchanged files are the same inodes, with their old modification times.
     assert_eq!(before["style.css"].1, after["style.css"].1);
 }
@@ -254,11 +264,11 @@ fn a_failed_build_leaves_the_live_site_as_it_was() {
     let out = f.site.out();
     let err =
         newsdesk::cli::export::export_site(&mut f.site.store, Some(&out), None, &actor(now()))
-            .unwrap_err();
+            .unwrap_err()
+            .to_string();
     assert!(
-        err.0.contains("article.html") && err.0.contains("line 3"),
-        "{}",
-        err.0
+        err.contains("article.html") && err.contains("line 3"),
+        "{err}"
     );
     assert_eq!(std::fs::read_link(f.site.out()).unwrap(), link);
     assert_eq!(changed(&before, &tree(&f.site.out())), Vec::<String>::new());
@@ -285,7 +295,8 @@ fn english_chrome_and_templates_override_by_name() {
     );
     let article = f.site.read("dan-van/doi-thoai-voi-nong-dan/index.html");
     assert!(
-        article.contains("22 November 2026, 10:00") && article.contains("Related articles"),
+        article.contains(">Sunday, 22 November 2026 10:00</time>")
+            && article.contains("Related articles"),
         "{article}"
     );
     assert!(

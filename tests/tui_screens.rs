@@ -507,7 +507,7 @@ fn no_color_draws_with_modifiers_only() {
 
 /// The footer must hold whole hints, in table order: "key help key help …".
 fn assert_footer_whole_hints(footer: &str, ctx: Context) {
-    let hints = keymap::hints(ctx);
+    let hints = keymap::hints(ctx, newsdesk::i18n::Lang::En);
     let mut expected = String::new();
     let mut shown = 0;
     for (k, help) in &hints {

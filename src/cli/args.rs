@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
@@ -14,6 +15,16 @@ pub struct Cli {
     /// Open a throwaway newsroom filled with sample articles
     #[arg(long, conflicts_with = "db")]
     pub demo: bool,
+
+    /// The interface language (default: `lang` in the config file, else the locale)
+    #[arg(
+        long,
+        global = true,
+        value_name = "LANG",
+        value_parser = clap::builder::PossibleValuesParser::new(["vi", "en"])
+            .try_map(|v| v.parse::<crate::i18n::Lang>()),
+    )]
+    pub lang: Option<crate::i18n::Lang>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

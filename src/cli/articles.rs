@@ -7,8 +7,10 @@ use serde_json::Value;
 use super::args::{
     DeleteArgs, KeyArgs, ListArgs, NewArgs, RestoreArgs, SearchArgs, ShowArgs, StatusArgs,
 };
-use super::output::{self, article_json, list_line, say, short_time, snippet_line, summary_json};
-use super::{CliError, CliResult, Context, Outcome};
+use super::output::{
+    self, article_json, list_line, say, short_time, snippet_line, summary_json, tell,
+};
+use super::{CliError, CliMsg, CliResult, Context, Outcome};
 use crate::domain::query::SearchQuery;
 use crate::domain::text::{reading_minutes, word_count};
 use crate::domain::time::parse_time;
@@ -18,23 +20,25 @@ use crate::store::{ListQuery, Sort};
 /// `newsdesk` with no subcommand, until the TUI lands: the newest articles and a hint.
 pub fn overview(ctx: &Context) -> CliResult<Outcome> {
     let total = ctx.store.count(&ListQuery::default())?;
-    say(&format!(
-        "newsdesk — {} ({total} articles)",
-        ctx.db_path.display()
-    ));
+    let lang = ctx.lang;
+    tell(
+        lang,
+        CliMsg::Overview {
+            db: ctx.db_path.display().to_string(),
+            total: total as u64,
+        },
+    );
     let page = ctx.store.list(&ListQuery {
         limit: 20,
         ..ListQuery::default()
     })?;
     if page.is_empty() {
-        say(
-            "No articles yet. Create one with `newsdesk new --title \"…\"` or bring some in with `newsdesk import FOLDER`.",
-        );
+        tell(lang, CliMsg::NoArticlesYet);
     }
     for a in &page {
         say(&list_line(a, ctx.tz));
     }
-    say("Commands: newsdesk --help");
+    tell(lang, CliMsg::CommandsHint);
     Ok(Outcome::Ok)
 }
 
@@ -44,16 +48,18 @@ fn read_body(path: &std::path::Path) -> CliResult<String> {
     if path.as_os_str() == "-" {
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| CliError(format!("cannot read the body from standard input: {e}")))?;
+            .map_err(|e| CliMsg::ReadStdin(e.to_string()))?;
     } else {
-        bytes = std::fs::read(path)
-            .map_err(|e| CliError(format!("cannot read the body file {shown}: {e}")))?;
+        bytes = std::fs::read(path).map_err(|e| CliMsg::ReadBodyFile {
+            path: shown.to_string(),
+            err: e.to_string(),
+        })?;
     }
     String::from_utf8(bytes).map_err(|e| {
-        CliError(format!(
-            "the body file {shown} is not UTF-8 text (bad byte at offset {}): save it as UTF-8",
-            e.utf8_error().valid_up_to()
-        ))
+        CliError::Msg(CliMsg::BodyNotUtf8 {
+            path: shown.to_string(),
+            offset: e.utf8_error().valid_up_to(),
+        })
     })
 }
 
@@ -84,9 +90,7 @@ fn parse_sort(s: &str) -> CliResult<Sort> {
         "updated" => Ok(Sort::Updated),
         "published" | "publish" => Ok(Sort::Published),
         "title" => Ok(Sort::Title),
-        other => Err(CliError(format!(
-            "unknown sort “{other}”: use updated, published or title"
-        ))),
+        other => Err(CliMsg::UnknownSort(other.to_string()).into()),
     }
 }
 
@@ -129,14 +133,20 @@ pub fn show(ctx: &mut Context, a: ShowArgs) -> CliResult<Outcome> {
     if !article.section.is_empty() {
         meta.push(article.section.clone());
     }
-    meta.push(format!("{words} words, {} min", reading_minutes(words)));
+    meta.push(
+        CliMsg::WordsAndMinutes {
+            words: words as u64,
+            minutes: reading_minutes(words) as u64,
+        }
+        .text(ctx.lang),
+    );
     meta.push(format!("v{}", article.version));
     say(&meta.join(" · "));
     if !article.byline.is_empty() {
-        say(&format!("By {}", article.byline));
+        tell(ctx.lang, CliMsg::Byline(article.byline.clone()));
     }
     if !article.tags.is_empty() {
-        say(&format!("Tags: {}", article.tags.join(", ")));
+        tell(ctx.lang, CliMsg::Tags(article.tags.join(", ")));
     }
     say("");
     if !article.lede.is_empty() {
@@ -167,7 +177,7 @@ pub fn search(ctx: &mut Context, a: SearchArgs) -> CliResult<Outcome> {
         return Ok(Outcome::Ok);
     }
     if hits.is_empty() {
-        say("No articles match.");
+        tell(ctx.lang, CliMsg::NoMatches);
     }
     for h in &hits {
         say(&list_line(&h.article, ctx.tz));
@@ -180,11 +190,7 @@ pub fn status(ctx: &mut Context, a: StatusArgs) -> CliResult<Outcome> {
     let to = Status::parse(&a.status)?;
     let at = match &a.at {
         None => None,
-        Some(s) => Some(parse_time(s, ctx.tz).ok_or_else(|| {
-            CliError(format!(
-                "“{s}” is not a time: write it like \"2026-11-27 08:00\" or 2026-11-27T08:00:00+07:00"
-            ))
-        })?),
+        Some(s) => Some(parse_time(s, ctx.tz).ok_or_else(|| CliMsg::NotATime(s.clone()))?),
     };
     let article = ctx.store.find(&a.article)?;
     let actor = ctx.actor();
@@ -192,9 +198,15 @@ pub fn status(ctx: &mut Context, a: StatusArgs) -> CliResult<Outcome> {
     let when = moved
         .publish_at
         .filter(|_| matches!(to, Status::Scheduled | Status::Published))
-        .map(|t| format!(" ({})", short_time(t, ctx.tz)))
-        .unwrap_or_default();
-    say(&format!("“{}” is now {}{when}", moved.title, moved.status));
+        .map(|t| short_time(t, ctx.tz));
+    tell(
+        ctx.lang,
+        CliMsg::NowStatus {
+            title: moved.title.clone(),
+            status: moved.status,
+            when,
+        },
+    );
     if matches!(to, Status::Published | Status::Scheduled) {
         super::media_attach::warn_photos(ctx, &moved)?;
     }
@@ -203,10 +215,7 @@ pub fn status(ctx: &mut Context, a: StatusArgs) -> CliResult<Outcome> {
 
 pub fn history(ctx: &mut Context, a: KeyArgs) -> CliResult<Outcome> {
     let article = ctx.store.find(&a.article)?;
-    say(&format!(
-        "{:>4}  {:<9} {:>4}  {:<16}  {:<12} {:>6}  TITLE",
-        "REV", "KIND", "VER", "WHEN", "WHO", "WORDS"
-    ));
+    tell(ctx.lang, CliMsg::HistoryHeader);
     say(&format!(
         "{:>4}  {:<9} {:>4}  {:<16}  {:<12} {:>6}  {}",
         "now",
@@ -236,10 +245,14 @@ pub fn restore(ctx: &mut Context, a: RestoreArgs) -> CliResult<Outcome> {
     let article = ctx.store.find(&a.article)?;
     let actor = ctx.actor();
     let restored = ctx.store.restore(article.id, a.rev, &actor)?;
-    say(&format!(
-        "“{}”: revision {} restored as version {}",
-        restored.title, a.rev, restored.version
-    ));
+    tell(
+        ctx.lang,
+        CliMsg::Restored {
+            title: restored.title,
+            rev: a.rev,
+            version: restored.version,
+        },
+    );
     Ok(Outcome::Ok)
 }
 
@@ -247,25 +260,25 @@ pub fn delete(ctx: &mut Context, a: DeleteArgs) -> CliResult<Outcome> {
     let article = ctx.store.find(&a.article)?;
     if a.purge {
         if !a.yes {
-            return Err(CliError(format!(
-                "--purge removes “{}” and its whole history for good: add --yes to confirm",
-                article.title
-            )));
+            return Err(CliMsg::PurgeNeedsYes(article.title).into());
         }
         ctx.store.purge(article.id)?;
-        say(&format!("“{}” removed for good", article.title));
+        tell(ctx.lang, CliMsg::Purged(article.title));
         return Ok(Outcome::Ok);
     }
     if article.status == Status::Archived {
-        say(&format!("“{}” is already archived", article.title));
+        tell(ctx.lang, CliMsg::AlreadyArchived(article.title));
         return Ok(Outcome::Ok);
     }
     let actor = ctx.actor();
     ctx.store
         .set_status(article.id, Status::Archived, None, &actor)?;
-    say(&format!(
-        "“{}” archived (restore it with `newsdesk status {} draft`)",
-        article.title, article.id
-    ));
+    tell(
+        ctx.lang,
+        CliMsg::Archived {
+            title: article.title,
+            id: article.id,
+        },
+    );
     Ok(Outcome::Ok)
 }

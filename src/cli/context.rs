@@ -4,8 +4,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{FixedOffset, Local, Offset, Utc};
 
+use super::CliMsg;
 use super::{CliError, CliResult};
 use crate::domain::Actor;
+use crate::i18n::Lang;
 use crate::store::Store;
 
 pub struct Context {
@@ -13,6 +15,8 @@ pub struct Context {
     pub db_path: PathBuf,
     pub user: String,
     pub tz: FixedOffset,
+    /// The language messages are printed in.
+    pub lang: Lang,
 }
 
 /// `$NEWSDESK_DB`, else `newsdesk.db` in the platform data folder (XDG_DATA_HOME on Linux).
@@ -22,9 +26,7 @@ pub fn default_db_path() -> CliResult<PathBuf> {
     }
     directories::ProjectDirs::from("", "", "newsdesk")
         .map(|d| d.data_dir().join("newsdesk.db"))
-        .ok_or_else(|| {
-            CliError("cannot find a home folder for the database: pass --db PATH".into())
-        })
+        .ok_or(CliError::Msg(CliMsg::NoHomeFolder))
 }
 
 /// The OS user, recorded on every save so several editors can share one database.
@@ -66,6 +68,7 @@ impl Context {
             db_path,
             user: os_user(),
             tz: Local::now().offset().fix(),
+            lang: Lang::default(),
         })
     }
 

@@ -1,6 +1,6 @@
 //! `newsdesk --demo`: a throwaway newsroom in a temp folder, filled from assets/sample.
 
-use super::{CliError, CliResult, Context};
+use super::{CliMsg, CliResult, Context};
 use crate::domain::frontmatter::parse_document;
 
 /// The sample articles, compiled in so the demo works from any folder.
@@ -37,16 +37,15 @@ pub fn fill(ctx: &mut Context) -> CliResult<()> {
     Ok(())
 }
 
-pub fn run() -> CliResult<()> {
+pub fn run(prefs: &crate::config::Prefs) -> CliResult<()> {
     let dir = std::env::temp_dir().join(format!("newsdesk-demo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| {
-        CliError(format!(
-            "cannot create the demo folder {}: {e}",
-            dir.display()
-        ))
+    std::fs::create_dir_all(&dir).map_err(|e| CliMsg::DemoFolder {
+        path: dir.display().to_string(),
+        err: e.to_string(),
     })?;
     let guard = TempDir(dir);
     let mut ctx = Context::open(Some(&guard.0.join("demo.db")))?;
+    ctx.lang = prefs.lang;
     fill(&mut ctx)?;
-    crate::tui::run(ctx)
+    crate::tui::run_with(ctx, crate::tui::Settings::from_prefs(prefs))
 }

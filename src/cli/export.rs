@@ -5,9 +5,10 @@ use std::time::Instant;
 
 use clap::Args;
 
-use super::output::{error, say};
-use super::{CliError, CliResult, Context, Outcome};
+use super::output::{complain, tell};
+use super::{CliMsg, CliResult, Context, Outcome};
 use crate::domain::{Actor, Article, Status};
+use crate::i18n::Lang;
 use crate::site::{self, OnProgress, Phase, Progress, Report, Settings, SiteError, Templates};
 use crate::store::Store;
 
@@ -25,12 +26,6 @@ pub struct ExportArgs {
     /// Switch the export folder back to the build before the live one (builds nothing)
     #[arg(long, conflicts_with = "base_url")]
     pub rollback: bool,
-}
-
-impl From<SiteError> for CliError {
-    fn from(e: SiteError) -> Self {
-        CliError(e.to_string())
-    }
 }
 
 /// What an export did: the articles it published on schedule, and the build report.
@@ -110,40 +105,43 @@ pub fn export_site_with_progress(
     })
 }
 
-fn summary(r: &Report, secs: f64) -> String {
-    let live = r.live.display();
+fn summary(r: &Report, secs: f64) -> CliMsg {
+    let live = r.live.display().to_string();
     match &r.build {
-        Some(build) => format!(
-            "exported {} files to {live} ({}): {} written, {} unchanged, {} removed in {secs:.2} s",
-            r.pages,
-            build.display(),
-            r.written,
-            r.unchanged,
-            r.removed
-        ),
-        None => format!(
-            "nothing changed: {live} is up to date ({} files unchanged, {secs:.2} s)",
-            r.unchanged
-        ),
+        Some(build) => CliMsg::Exported {
+            files: r.pages as u64,
+            live,
+            build: build.display().to_string(),
+            written: r.written as u64,
+            unchanged: r.unchanged as u64,
+            removed: r.removed as u64,
+            secs,
+        },
+        None => CliMsg::NothingChanged {
+            live,
+            unchanged: r.unchanged as u64,
+            secs,
+        },
     }
 }
 
 pub fn run(ctx: &mut Context, a: ExportArgs) -> CliResult<Outcome> {
+    let lang: Lang = ctx.lang;
     if a.rollback {
         let settings = settings(&ctx.store, None)?;
         let out = out_dir(a.out.as_deref(), &settings)?;
         let now = site::rollback(&out)?;
-        say(&format!(
-            "{} now shows the earlier build {}",
-            out.display(),
-            now.display()
-        ));
+        tell(
+            lang,
+            CliMsg::RolledBack {
+                out: out.display().to_string(),
+                build: now.display().to_string(),
+            },
+        );
         return Ok(Outcome::Ok);
     }
     if a.sync && settings(&ctx.store, None)?.sync_command.is_none() {
-        return Err(CliError(
-            "no sync command: set one with `newsdesk site set sync_command 'rsync -a --delete {out}/ www@host:/var/www/site/'`".into(),
-        ));
+        return Err(CliMsg::NoSyncCommand.into());
     }
     let started = Instant::now();
     let actor = ctx.actor();
@@ -154,33 +152,36 @@ pub fn run(ctx: &mut Context, a: ExportArgs) -> CliResult<Outcome> {
         &actor,
     )?;
     for p in &done.published {
-        say(&format!(
-            "published on schedule: “{}” ({})",
-            p.title, p.slug
-        ));
+        tell(
+            lang,
+            CliMsg::PublishedOnSchedule {
+                title: p.title.clone(),
+                slug: p.slug.clone(),
+            },
+        );
     }
-    say(&summary(&done.report, started.elapsed().as_secs_f64()));
+    tell(lang, summary(&done.report, started.elapsed().as_secs_f64()));
     if done.report.renditions > 0 {
-        say(&format!(
-            "photos: {} renditions made",
-            done.report.renditions
-        ));
+        tell(lang, CliMsg::Renditions(done.report.renditions as u64));
     }
     if a.sync
         && let Some(cmd) = &done.settings.sync_command
     {
         let live = &done.report.live;
-        say(&format!("sync: {}", site::sync::command_line(cmd, live)));
+        tell(
+            lang,
+            CliMsg::SyncRunning(site::sync::command_line(cmd, live)),
+        );
         match site::sync::run(cmd, live)? {
-            Some(0) => say("sync finished (exit code 0)"),
+            Some(0) => tell(lang, CliMsg::SyncFinished),
             code => {
-                let code = code.map_or("ended by a signal".to_string(), |c| {
-                    format!("exit code {c}")
-                });
-                error(&format!(
-                    "newsdesk: the sync command failed ({code}); the export is in place at {}: fix the command (`newsdesk site get sync_command`) and run `newsdesk export --sync` again",
-                    live.display()
-                ));
+                complain(
+                    lang,
+                    CliMsg::SyncFailed {
+                        code,
+                        live: live.display().to_string(),
+                    },
+                );
                 return Ok(Outcome::Partial);
             }
         }

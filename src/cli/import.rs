@@ -3,9 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use super::args::{ExportMdArgs, ImportArgs};
-use super::output::{error, say};
-use super::{CliError, CliResult, Context, Outcome};
+use super::output::{error, tell};
+use super::{CliMsg, CliResult, Context, Outcome, describe_domain, describe_store};
 use crate::domain::frontmatter::{Imported, parse_document, render_document};
+use crate::i18n::Lang;
 use crate::store::{ImportOutcome, ListQuery, Sort};
 
 /// Documents handed to the store per transaction: big enough to be fast, small enough that
@@ -19,7 +20,7 @@ fn is_markdown(p: &Path) -> bool {
 }
 
 /// Every Markdown file named or below a named folder, in a stable order.
-fn collect(paths: &[PathBuf], failures: &mut Vec<String>) -> Vec<PathBuf> {
+fn collect(paths: &[PathBuf], failures: &mut Vec<String>, lang: Lang) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut stack: Vec<PathBuf> = paths.iter().rev().cloned().collect();
     while let Some(p) = stack.pop() {
@@ -39,25 +40,51 @@ fn collect(paths: &[PathBuf], failures: &mut Vec<String>) -> Vec<PathBuf> {
                     children.sort();
                     stack.extend(children.into_iter().rev());
                 }
-                Err(e) => failures.push(format!("{}: cannot read this folder: {e}", p.display())),
+                Err(e) => failures.push(
+                    CliMsg::ReadFolder {
+                        path: p.display().to_string(),
+                        err: e.to_string(),
+                    }
+                    .text(lang),
+                ),
             },
             Ok(_) => files.push(p),
-            Err(e) => failures.push(format!("{}: {e}", p.display())),
+            Err(e) => failures.push(
+                CliMsg::FileFailed {
+                    path: p.display().to_string(),
+                    reason: e.to_string(),
+                }
+                .text(lang),
+            ),
         }
     }
     files
 }
 
-fn read_document(path: &Path, tz: chrono::FixedOffset) -> Result<Imported, String> {
-    let shown = path.display();
-    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{shown}: not UTF-8 text (bad byte at offset {}): save it as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
+/// A file read and parsed, or the line that says (in `lang`) why it could not be.
+fn read_document(path: &Path, tz: chrono::FixedOffset, lang: Lang) -> Result<Imported, String> {
+    let shown = || path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        CliMsg::ReadFile {
+            path: shown(),
+            err: e.to_string(),
+        }
+        .text(lang)
     })?;
-    parse_document(&text, tz).map_err(|e| format!("{shown}: {e}"))
+    let text = String::from_utf8(bytes).map_err(|e| {
+        CliMsg::FileNotUtf8 {
+            path: shown(),
+            offset: e.utf8_error().valid_up_to(),
+        }
+        .text(lang)
+    })?;
+    parse_document(&text, tz).map_err(|e| {
+        CliMsg::FileFailed {
+            path: shown(),
+            reason: describe_domain(&e, lang),
+        }
+        .text(lang)
+    })
 }
 
 /// One batch read and parsed: the documents, their paths, and the files that failed.
@@ -67,14 +94,14 @@ struct Parsed<'a> {
     failures: Vec<String>,
 }
 
-fn parse_batch<'a>(chunk: &'a [PathBuf], tz: chrono::FixedOffset) -> Parsed<'a> {
+fn parse_batch<'a>(chunk: &'a [PathBuf], tz: chrono::FixedOffset, lang: Lang) -> Parsed<'a> {
     let mut batch = Parsed {
         docs: Vec::with_capacity(chunk.len()),
         paths: Vec::with_capacity(chunk.len()),
         failures: Vec::new(),
     };
     for path in chunk {
-        match read_document(path, tz) {
+        match read_document(path, tz, lang) {
             Ok(doc) => {
                 batch.docs.push(doc);
                 batch.paths.push(path);
@@ -87,8 +114,9 @@ fn parse_batch<'a>(chunk: &'a [PathBuf], tz: chrono::FixedOffset) -> Parsed<'a> 
 
 pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
     let mut failures = Vec::new();
-    let files = collect(&a.paths, &mut failures);
-    let (mut created, mut updated, mut skipped) = (0usize, 0usize, 0usize);
+    let lang = ctx.lang;
+    let files = collect(&a.paths, &mut failures, lang);
+    let (mut created, mut updated, mut skipped) = (0u64, 0u64, 0u64);
     let tz = ctx.tz;
     let bulk = files.len() > BATCH;
     if bulk {
@@ -100,7 +128,7 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
         let files = &files;
         scope.spawn(move || {
             for chunk in files.chunks(BATCH) {
-                if send.send(parse_batch(chunk, tz)).is_err() {
+                if send.send(parse_batch(chunk, tz, lang)).is_err() {
                     break;
                 }
             }
@@ -116,7 +144,13 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
                     Ok(ImportOutcome::Created { .. }) => created += 1,
                     Ok(ImportOutcome::Updated { .. }) => updated += 1,
                     Ok(ImportOutcome::Skipped { .. }) => skipped += 1,
-                    Err(e) => failures.push(format!("{}: {e}", path.display())),
+                    Err(e) => failures.push(
+                        CliMsg::FileFailed {
+                            path: path.display().to_string(),
+                            reason: describe_store(&e, lang),
+                        }
+                        .text(lang),
+                    ),
                 }
             }
         }
@@ -130,11 +164,15 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
     for f in &failures {
         error(f);
     }
-    say(&format!(
-        "imported {} files: {created} new, {updated} updated, {skipped} skipped, {} failed",
-        created + updated + skipped,
-        failures.len()
-    ));
+    tell(
+        lang,
+        CliMsg::Imported {
+            created,
+            updated,
+            skipped,
+            failed: failures.len() as u64,
+        },
+    );
     Ok(if failures.is_empty() {
         Outcome::Ok
     } else {
@@ -144,8 +182,10 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
 
 pub fn export_md(ctx: &mut Context, a: ExportMdArgs) -> CliResult<Outcome> {
     let dir = &a.dir;
-    std::fs::create_dir_all(dir)
-        .map_err(|e| CliError(format!("cannot create the folder {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|e| CliMsg::CreateFolder {
+        path: dir.display().to_string(),
+        err: e.to_string(),
+    })?;
     const PAGE: usize = 500;
     let mut written = 0;
     loop {
@@ -159,14 +199,24 @@ pub fn export_md(ctx: &mut Context, a: ExportMdArgs) -> CliResult<Outcome> {
             let article = ctx.store.get(summary.id)?;
             // Slugs are [a-z0-9-] only, so the file name stays inside `dir`.
             let path = dir.join(format!("{}.md", article.slug));
-            std::fs::write(&path, render_document(&article, ctx.tz))
-                .map_err(|e| CliError(format!("cannot write {}: {e}", path.display())))?;
+            std::fs::write(&path, render_document(&article, ctx.tz)).map_err(|e| {
+                CliMsg::WriteFile {
+                    path: path.display().to_string(),
+                    err: e.to_string(),
+                }
+            })?;
         }
         written += page.len();
         if page.len() < PAGE {
             break;
         }
     }
-    say(&format!("wrote {written} articles to {}", dir.display()));
+    tell(
+        ctx.lang,
+        CliMsg::WroteMarkdown {
+            count: written as u64,
+            dir: dir.display().to_string(),
+        },
+    );
     Ok(Outcome::Ok)
 }

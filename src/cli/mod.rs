@@ -4,10 +4,14 @@ mod args;
 mod articles;
 mod context;
 mod demo;
+mod describe;
+mod describe_site;
 pub mod export;
 mod import;
 mod media;
 mod media_attach;
+mod msg;
+mod msg_vi;
 mod output;
 mod site;
 
@@ -17,26 +21,61 @@ use clap::Parser;
 
 pub use args::{Cli, Command};
 pub use context::{Context, default_db_path, os_user};
+pub use describe::{describe, describe_domain, describe_store};
+pub use describe_site::describe_site;
+pub use msg::CliMsg;
 
-/// An error for the person at the keyboard: one line, naming the article or file.
+use crate::i18n::Lang;
+
+/// An error for the person at the keyboard: one line, naming the article or file. It keeps
+/// the typed error so the edge of the program words it in the editor's language
+/// (`describe`); its `Display` is the English wording (logs, tests, libraries).
 #[derive(Debug)]
-pub struct CliError(pub String);
+pub enum CliError {
+    Store(crate::store::StoreError),
+    Domain(crate::domain::DomainError),
+    Site(crate::site::SiteError),
+    /// A refusal the command line words itself, in both languages.
+    Msg(CliMsg),
+    /// Free text, shown as it is (not yet translated).
+    Text(String),
+}
+
+/// Free text as an error, for callers that word their own (`CliError(format!(…))`).
+#[allow(non_snake_case)]
+pub fn CliError(text: String) -> CliError {
+    CliError::Text(text)
+}
 
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&describe(self, Lang::En))
     }
 }
 
+impl std::error::Error for CliError {}
+
 impl From<crate::store::StoreError> for CliError {
     fn from(e: crate::store::StoreError) -> Self {
-        CliError(e.to_string())
+        CliError::Store(e)
     }
 }
 
 impl From<crate::domain::DomainError> for CliError {
     fn from(e: crate::domain::DomainError) -> Self {
-        CliError(e.to_string())
+        CliError::Domain(e)
+    }
+}
+
+impl From<crate::site::SiteError> for CliError {
+    fn from(e: crate::site::SiteError) -> Self {
+        CliError::Site(e)
+    }
+}
+
+impl From<CliMsg> for CliError {
+    fn from(m: CliMsg) -> Self {
+        CliError::Msg(m)
     }
 }
 
@@ -50,24 +89,30 @@ pub enum Outcome {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    // `--lang`, else the personal config file, else the locale; the file is read once here.
+    let prefs = crate::config::Prefs::load(cli.lang);
+    let lang = prefs.lang;
+    match run(cli, &prefs) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Partial) => ExitCode::from(1),
         Err(e) => {
-            output::error(&format!("newsdesk: {e}"));
+            output::error(&format!("newsdesk: {}", describe(&e, lang)));
             ExitCode::from(1)
         }
     }
 }
 
-pub fn run(cli: Cli) -> CliResult<Outcome> {
+pub fn run(cli: Cli, prefs: &crate::config::Prefs) -> CliResult<Outcome> {
+    let lang = prefs.lang;
     if cli.demo {
-        return demo::run().map(|()| Outcome::Ok);
+        return demo::run(prefs).map(|()| Outcome::Ok);
     }
     let mut ctx = Context::open(cli.db.as_deref())?;
+    ctx.lang = lang;
     match cli.command {
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
-            crate::tui::run(ctx).map(|()| Outcome::Ok)
+            let settings = crate::tui::Settings::from_prefs(prefs);
+            crate::tui::run_with(ctx, settings).map(|()| Outcome::Ok)
         }
         // Not a terminal (a pipe, cron): print the overview instead of drawing.
         None => articles::overview(&ctx),

@@ -5,10 +5,12 @@ use std::io::{IsTerminal, Write};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde_json::{Value, json};
 
+use super::CliMsg;
 use crate::domain::snippet::{Piece, render_marked};
 use crate::domain::text::{reading_minutes, truncate_to_width, width};
 use crate::domain::time::format_time;
 use crate::domain::{Article, text};
+use crate::i18n::Lang;
 use crate::store::ArticleSummary;
 
 /// Writes a line to stdout; a reader that went away is not an error worth a panic.
@@ -19,6 +21,16 @@ pub fn say(line: &str) {
 
 pub fn error(line: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// Prints a message on stdout in `lang`.
+pub fn tell(lang: Lang, msg: CliMsg) {
+    say(&msg.text(lang));
+}
+
+/// Prints a message on stderr in `lang`.
+pub fn complain(lang: Lang, msg: CliMsg) {
+    error(&msg.text(lang));
 }
 
 pub fn print_json(v: &Value) {

@@ -2,8 +2,8 @@
 
 use clap::{Args, Subcommand};
 
-use super::output::say;
-use super::{CliError, CliResult, Context, Outcome};
+use super::output::{say, tell};
+use super::{CliMsg, CliResult, Context, Outcome};
 use crate::site::settings::{self as rules, KEYS};
 
 #[derive(Debug, Args)]
@@ -25,19 +25,16 @@ pub enum SiteAction {
     Set { key: String, value: Option<String> },
 }
 
-fn site_err(e: crate::site::SiteError) -> CliError {
-    CliError(e.to_string())
-}
-
 /// The key as stored, or the unknown-key message listing the known ones.
 fn known(key: &str) -> CliResult<String> {
     let k = key.trim().to_ascii_lowercase();
     match rules::default_of(&k) {
         Some(_) => Ok(k),
-        None => Err(site_err(crate::site::SiteError::UnknownKey {
+        None => Err(crate::site::SiteError::UnknownKey {
             key: key.to_string(),
             known: rules::known_keys(),
-        })),
+        }
+        .into()),
     }
 }
 
@@ -48,8 +45,10 @@ pub fn run(ctx: &mut Context, a: SiteArgs) -> CliResult<Outcome> {
             for (key, default, help) in KEYS {
                 let line = match stored.get(*key) {
                     Some(v) => format!("{key} = {}", v.replace('\n', "\\n")),
-                    None if default.is_empty() => format!("{key} = (not set)"),
-                    None => format!("{key} = {default} (default)"),
+                    None if default.is_empty() => {
+                        format!("{key} = {}", CliMsg::NotSet.text(ctx.lang))
+                    }
+                    None => format!("{key} = {default} {}", CliMsg::Default.text(ctx.lang)),
                 };
                 say(&format!("{line:<48} # {help}"));
             }
@@ -62,13 +61,13 @@ pub fn run(ctx: &mut Context, a: SiteArgs) -> CliResult<Outcome> {
         SiteAction::Set { key, value: None } => {
             let key = known(&key)?;
             ctx.store.unset_setting(&key)?;
-            say(&format!("{key} is back to its default"));
+            tell(ctx.lang, CliMsg::BackToDefault(key));
         }
         SiteAction::Set {
             key,
             value: Some(value),
         } => {
-            let stored = rules::validate(&key, &value).map_err(site_err)?;
+            let stored = rules::validate(&key, &value)?;
             let key = known(&key)?;
             ctx.store.set_setting(&key, &stored)?;
             say(&format!("{key} = {}", stored.replace('\n', "\\n")));

@@ -1,6 +1,7 @@
 use thiserror::Error;
 
-/// Rule violations found by the pure core, written for an editor.
+/// Rule violations found by the pure core, written for an editor. The English wording is the
+/// `Display`; the command line words them in the editor's language (`cli::describe`).
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum DomainError {
     #[error("unknown status “{0}”: use draft, review, scheduled, published or archived")]
@@ -9,7 +10,7 @@ pub enum DomainError {
     MoveRefused {
         from: &'static str,
         to: &'static str,
-        rule: &'static str,
+        rule: MoveRule,
     },
     #[error("the slug “{0}” is not allowed: use only a–z, 0–9 and single hyphens")]
     BadSlug(String),
@@ -20,5 +21,41 @@ pub enum DomainError {
     #[error("a scheduled article needs a publish time")]
     NoPublishTime,
     #[error("{0}")]
-    BadFrontMatter(String),
+    BadFrontMatter(FrontMatterError),
+}
+
+/// Why the workflow refuses a status move.
+#[derive(Debug, Error, Clone, Copy, PartialEq, Eq)]
+pub enum MoveRule {
+    #[error("the article already has that status")]
+    SameStatus,
+    #[error("an archived article goes back to draft first")]
+    FromArchived,
+    #[error("a published article can only be unpublished (draft) or archived")]
+    FromPublished,
+    #[error("the workflow does not allow this move")]
+    NotInWorkflow,
+    #[error("the title is empty")]
+    EmptyTitle,
+    #[error("scheduling needs a publish time (--at)")]
+    NeedsTime,
+    #[error("the body is empty")]
+    EmptyBody,
+    #[error("the publish time must be in the future")]
+    PastTime,
+}
+
+/// What is wrong with a Markdown file's front matter.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum FrontMatterError {
+    #[error("the front matter opened with {0} is never closed")]
+    Unclosed(&'static str),
+    #[error("the YAML front matter is not valid: {0}")]
+    BadYaml(String),
+    #[error("the YAML front matter is not a list of `key: value` lines")]
+    NotKeyValue,
+    #[error("the TOML front matter is not valid: {0}")]
+    BadToml(String),
+    #[error("the date “{0}” is not a date: write it like 2026-11-26T10:42:00+07:00")]
+    BadDate(String),
 }

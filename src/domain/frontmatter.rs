@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
 use super::article::{Article, ArticleFields};
-use super::error::DomainError;
+use super::error::{DomainError, FrontMatterError};
 use super::status::Status;
 use super::time::{format_time, parse_time};
 
@@ -63,8 +63,8 @@ impl Value {
     }
 }
 
-fn bad(msg: impl Into<String>) -> DomainError {
-    DomainError::BadFrontMatter(msg.into())
+fn bad(problem: FrontMatterError) -> DomainError {
+    DomainError::BadFrontMatter(problem)
 }
 
 /// Front matter source and whether it is TOML.
@@ -93,9 +93,7 @@ fn split(text: &str) -> Result<(Front<'_>, &str), DomainError> {
             }
             offset += line.len();
         }
-        return Err(bad(format!(
-            "the front matter opened with {fence} is never closed"
-        )));
+        return Err(bad(FrontMatterError::Unclosed(fence)));
     }
     Ok((None, text))
 }
@@ -113,7 +111,7 @@ fn yaml_scalar(y: &yaml_rust2::Yaml) -> Option<String> {
 fn parse_yaml(src: &str) -> Result<BTreeMap<String, Value>, DomainError> {
     use yaml_rust2::Yaml;
     let docs = yaml_rust2::YamlLoader::load_from_str(src)
-        .map_err(|e| bad(format!("the YAML front matter is not valid: {e}")))?;
+        .map_err(|e| bad(FrontMatterError::BadYaml(e.to_string())))?;
     let mut map = BTreeMap::new();
     let Some(doc) = docs.into_iter().next() else {
         return Ok(map);
@@ -122,9 +120,7 @@ fn parse_yaml(src: &str) -> Result<BTreeMap<String, Value>, DomainError> {
         Yaml::Hash(h) => h,
         Yaml::Null => return Ok(map),
         _ => {
-            return Err(bad(
-                "the YAML front matter is not a list of `key: value` lines",
-            ));
+            return Err(bad(FrontMatterError::NotKeyValue));
         }
     };
     for (k, v) in hash {
@@ -155,12 +151,8 @@ fn toml_scalar(v: &toml::Value) -> Option<String> {
 }
 
 fn parse_toml(src: &str) -> Result<BTreeMap<String, Value>, DomainError> {
-    let table: toml::Table = toml::from_str(src).map_err(|e| {
-        bad(format!(
-            "the TOML front matter is not valid: {}",
-            e.message()
-        ))
-    })?;
+    let table: toml::Table =
+        toml::from_str(src).map_err(|e| bad(FrontMatterError::BadToml(e.message().to_string())))?;
     let mut map = BTreeMap::new();
     // Zola keeps categories/tags under [taxonomies]; flatten them.
     let mut entries: Vec<(String, toml::Value)> = Vec::new();
@@ -203,11 +195,9 @@ pub fn parse_document(text: &str, tz: FixedOffset) -> Result<Imported, DomainErr
     }
     let publish_at = match first(&["date", "publish_at", "publishdate"]).and_then(Value::text) {
         None => None,
-        Some(s) => Some(parse_time(&s, tz).ok_or_else(|| {
-            bad(format!(
-                "the date “{s}” is not a date: write it like 2026-11-26T10:42:00+07:00"
-            ))
-        })?),
+        Some(s) => {
+            Some(parse_time(&s, tz).ok_or_else(|| bad(FrontMatterError::BadDate(s.clone())))?)
+        }
     };
     let status = match first(&["status"]).and_then(Value::text) {
         None => None,

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 
 use super::article::ArticleFields;
-use super::error::DomainError;
+use super::error::{DomainError, MoveRule};
 
 /// Where an article is in the newsroom's workflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -102,34 +102,34 @@ pub fn check_move(
     publish_at: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> Result<(), DomainError> {
-    let refuse = |rule: &'static str| DomainError::MoveRefused {
+    let refuse = |rule: MoveRule| DomainError::MoveRefused {
         from: from.as_str(),
         to: to.as_str(),
         rule,
     };
     if from == to {
-        return Err(refuse("the article already has that status"));
+        return Err(refuse(MoveRule::SameStatus));
     }
     if !MOVES.contains(&(from, to)) {
         return Err(refuse(match from {
-            Status::Archived => "an archived article goes back to draft first",
-            Status::Published => "a published article can only be unpublished (draft) or archived",
-            _ => "the workflow does not allow this move",
+            Status::Archived => MoveRule::FromArchived,
+            Status::Published => MoveRule::FromPublished,
+            _ => MoveRule::NotInWorkflow,
         }));
     }
     let mut with_time = fields.clone();
     with_time.publish_at = publish_at;
     check_content(to, &with_time).map_err(|e| {
         refuse(match e {
-            DomainError::EmptyTitle => "the title is empty",
-            DomainError::NoPublishTime => "scheduling needs a publish time (--at)",
-            _ => "the body is empty",
+            DomainError::EmptyTitle => MoveRule::EmptyTitle,
+            DomainError::NoPublishTime => MoveRule::NeedsTime,
+            _ => MoveRule::EmptyBody,
         })
     })?;
     if to == Status::Scheduled {
         match publish_at {
-            None => return Err(refuse("scheduling needs a publish time (--at)")),
-            Some(at) if at <= now => return Err(refuse("the publish time must be in the future")),
+            None => return Err(refuse(MoveRule::NeedsTime)),
+            Some(at) if at <= now => return Err(refuse(MoveRule::PastTime)),
             Some(_) => {}
         }
     }

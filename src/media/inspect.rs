@@ -57,7 +57,13 @@ pub fn inspect(bytes: &[u8], max_mb: u64) -> Result<Inspected, Refusal> {
 }
 
 /// Decodes a whole image (the first frame of an animation), turned upright as the camera meant.
+/// A decoder that panics on a hostile file is a refusal, not a crash.
 pub fn decode(bytes: &[u8], format: Format) -> Result<DynamicImage, String> {
+    std::panic::catch_unwind(|| decode_unguarded(bytes, format))
+        .unwrap_or_else(|_| Err("the decoder gave up on it".into()))
+}
+
+fn decode_unguarded(bytes: &[u8], format: Format) -> Result<DynamicImage, String> {
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format.codec());
     let mut limits = Limits::default();
     limits.max_image_width = Some(u32::from(u16::MAX));

@@ -149,26 +149,40 @@ impl Library {
         let stop = AtomicBool::new(false);
         let failure: Mutex<Option<Failure>> = Mutex::new(None);
         std::thread::scope(|s| {
-            for _ in 0..threads {
-                s.spawn(|| {
-                    while !stop.load(Ordering::Relaxed) {
-                        let Some((image, wanted)) = todo.get(next.fetch_add(1, Ordering::Relaxed))
-                        else {
-                            break;
-                        };
-                        match self.make_one(image, wanted) {
-                            Ok(n) => {
-                                made.fetch_add(n, Ordering::Relaxed);
-                            }
-                            Err(f) => {
-                                stop.store(true, Ordering::Relaxed);
-                                if let Ok(mut slot) = failure.lock() {
-                                    slot.get_or_insert(f);
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    s.spawn(|| {
+                        while !stop.load(Ordering::Relaxed) {
+                            let Some((image, wanted)) =
+                                todo.get(next.fetch_add(1, Ordering::Relaxed))
+                            else {
+                                break;
+                            };
+                            match self.make_one(image, wanted) {
+                                Ok(n) => {
+                                    made.fetch_add(n, Ordering::Relaxed);
+                                }
+                                Err(f) => {
+                                    stop.store(true, Ordering::Relaxed);
+                                    if let Ok(mut slot) = failure.lock() {
+                                        slot.get_or_insert(f);
+                                    }
                                 }
                             }
                         }
-                    }
-                });
+                    })
+                })
+                .collect();
+            for w in workers {
+                if w.join().is_err()
+                    && let Ok(mut slot) = failure.lock()
+                {
+                    slot.get_or_insert(Failure {
+                        hash: String::new(),
+                        file: self.cache_dir(),
+                        reason: "a rendition thread stopped unexpectedly".into(),
+                    });
+                }
             }
         });
         match failure.into_inner().ok().flatten() {

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
+use super::markdown;
 use super::templates::escape_html;
-use crate::media::{Photo, Rendition};
+use crate::media::{ArticleMedia, Photo, Rendition};
 
 /// How wide a photo is shown: the article column (42rem) on a wide screen, else the screen.
 pub const SIZES: &str = "(min-width: 44rem) 42rem, 100vw";
@@ -120,6 +121,50 @@ pub fn og_image(photo: &Photo, base_url: &str) -> Option<OgImage> {
         height: r.height,
         alt: photo.alt.clone(),
     })
+}
+
+/// An article's gallery, its lead photo (to show above the body only when neither the gallery
+/// nor the body shows it), its Open Graph image, and its body as HTML with its inline photos.
+pub fn article_photos(
+    m: &ArticleMedia,
+    root: &str,
+    body: &str,
+    word: &str,
+    base_url: &str,
+) -> (Vec<Figure>, Option<Figure>, Option<OgImage>, String) {
+    let gallery: Vec<Figure> = m
+        .gallery
+        .iter()
+        .map(|p| figure(p, &p.caption, root, word))
+        .collect();
+    let body_html = markdown::to_html_with(body, &|reference, caption, block| {
+        let p = m.inline_photo(reference)?;
+        let caption = if caption.is_empty() {
+            &p.caption
+        } else {
+            caption
+        };
+        let f = figure(p, caption, root, word);
+        Some(if block {
+            f.html
+        } else {
+            format!(
+                "<img src=\"{}\" width=\"{}\" height=\"{}\" loading=\"lazy\" alt=\"{}\">",
+                f.src,
+                f.width,
+                f.height,
+                escape_html(&p.alt)
+            )
+        })
+    });
+    let lead = m.lead.as_ref().filter(|l| {
+        let hash = &l.image.hash;
+        !m.gallery.iter().any(|g| &g.image.hash == hash)
+            && !m.inline.iter().any(|i| hash.starts_with(&i.reference))
+    });
+    let lead = lead.map(|p| figure(p, &p.caption, root, word));
+    let og = m.lead.as_ref().and_then(|p| og_image(p, base_url));
+    (gallery, lead, og, body_html)
 }
 
 #[cfg(test)]

@@ -15,6 +15,8 @@ pub struct Chrome {
     pub tags: &'static str,
     pub related: &'static str,
     pub published: &'static str,
+    /// Before the time of the last change to a published article.
+    pub updated: &'static str,
     pub latest: &'static str,
     pub page: &'static str,
     pub newer: &'static str,
@@ -49,6 +51,7 @@ pub fn chrome(lang: Language) -> Chrome {
             tags: "Từ khóa",
             related: "Tin liên quan",
             published: "Ngày đăng",
+            updated: "Cập nhật lúc",
             latest: "Tin mới nhất",
             page: "Trang",
             newer: "Trang trước",
@@ -78,6 +81,7 @@ pub fn chrome(lang: Language) -> Chrome {
             tags: "Tags",
             related: "Related articles",
             published: "Published",
+            updated: "Updated",
             latest: "Latest news",
             page: "Page",
             newer: "Newer",
@@ -117,6 +121,50 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+const WEEKDAYS_VI: [&str; 7] = [
+    "Thứ hai",
+    "Thứ ba",
+    "Thứ tư",
+    "Thứ năm",
+    "Thứ sáu",
+    "Thứ bảy",
+    "Chủ nhật",
+];
+
+const WEEKDAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The date an article page shows, with its weekday: `Thứ năm, 26/11/2026 10:42` in
+/// Vietnamese, `Thursday, 26 November 2026 10:42` in English.
+pub fn long_date(t: DateTime<Utc>, tz: FixedOffset, lang: Language) -> String {
+    use chrono::Datelike;
+    let l = t.with_timezone(&tz);
+    let day = l.weekday().num_days_from_monday() as usize;
+    match lang {
+        Language::Vi => {
+            let weekday = WEEKDAYS_VI.get(day).copied().unwrap_or("");
+            format!("{weekday}, {}", l.format("%d/%m/%Y %H:%M"))
+        }
+        Language::En => {
+            let weekday = WEEKDAYS_EN.get(day).copied().unwrap_or("");
+            let month = MONTHS.get(l.month0() as usize).copied().unwrap_or("");
+            format!(
+                "{weekday}, {} {month} {} {}",
+                l.day(),
+                l.year(),
+                l.format("%H:%M")
+            )
+        }
+    }
+}
+
 /// `26/11/2026 10:42` in Vietnamese, `26 November 2026, 10:42` in English.
 pub fn display_date(t: DateTime<Utc>, tz: FixedOffset, lang: Language) -> String {
     let l = t.with_timezone(&tz);
@@ -128,6 +176,47 @@ pub fn display_date(t: DateTime<Utc>, tz: FixedOffset, lang: Language) -> String
             format!("{} {month} {}, {}", l.day(), l.year(), l.format("%H:%M"))
         }
     }
+}
+
+/// A whole number with thousands grouped: `1.234.567` in Vietnamese, `1,234,567` in English.
+pub fn format_int(n: u64, lang: Language) -> String {
+    let sep = match lang {
+        Language::Vi => '.',
+        Language::En => ',',
+    };
+    group(&n.to_string(), sep)
+}
+
+/// A number with `places` decimals: `2,5` / `1.234,56` in Vietnamese, `2.5` / `1,234.56` in
+/// English. Negative numbers and non-finite values are written as Rust writes them, grouped.
+pub fn format_decimal(x: f64, places: usize, lang: Language) -> String {
+    let (thousands, decimal) = match lang {
+        Language::Vi => ('.', ','),
+        Language::En => (',', '.'),
+    };
+    let plain = format!("{x:.places$}");
+    let (sign, plain) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain.as_str()),
+    };
+    match plain.split_once('.') {
+        Some((whole, frac)) => format!("{sign}{}{decimal}{frac}", group(whole, thousands)),
+        None => format!("{sign}{}", group(plain, thousands)),
+    }
+}
+
+fn group(digits: &str, sep: char) -> String {
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return digits.to_string();
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// RFC 3339 in the site's zone, for `<time datetime>`, JSON-LD and Open Graph.
@@ -154,5 +243,77 @@ mod tests {
         assert_eq!(display_date(t, tz, Language::En), "26 November 2026, 10:42");
         assert_eq!(iso_date(t, tz), "2026-11-26T10:42:00+07:00");
         assert_eq!(rss_date(t, tz), "Thu, 26 Nov 2026 10:42:00 +0700");
+        assert_eq!(long_date(t, tz, Language::Vi), "Thứ năm, 26/11/2026 10:42");
+        assert_eq!(
+            long_date(t, tz, Language::En),
+            "Thursday, 26 November 2026 10:42"
+        );
+    }
+
+    #[test]
+    fn every_weekday_in_vietnamese() {
+        let tz = FixedOffset::east_opt(7 * 3600).unwrap();
+        // 23/11/2026 is a Monday; 17:30 UTC on the 29th is already Monday the 30th in Hà Nội.
+        let days: Vec<String> = (23..=29)
+            .map(|d| {
+                let t = Utc.with_ymd_and_hms(2026, 11, d, 1, 0, 0).unwrap();
+                long_date(t, tz, Language::Vi)
+            })
+            .collect();
+        assert_eq!(
+            days,
+            [
+                "Thứ hai, 23/11/2026 08:00",
+                "Thứ ba, 24/11/2026 08:00",
+                "Thứ tư, 25/11/2026 08:00",
+                "Thứ năm, 26/11/2026 08:00",
+                "Thứ sáu, 27/11/2026 08:00",
+                "Thứ bảy, 28/11/2026 08:00",
+                "Chủ nhật, 29/11/2026 08:00",
+            ]
+        );
+        let late = Utc.with_ymd_and_hms(2026, 11, 29, 17, 30, 0).unwrap();
+        assert_eq!(
+            long_date(late, tz, Language::Vi),
+            "Thứ hai, 30/11/2026 00:30"
+        );
+        assert!(days.iter().all(|d| unicode_normalization::is_nfc(d)));
+        let chrome = chrome(Language::Vi);
+        let words = [
+            chrome.home,
+            chrome.sections,
+            chrome.related,
+            chrome.published,
+            chrome.updated,
+        ];
+        assert_eq!(
+            words,
+            [
+                "Trang chủ",
+                "Chuyên mục",
+                "Tin liên quan",
+                "Ngày đăng",
+                "Cập nhật lúc"
+            ]
+        );
+        assert!(words.iter().all(|w| unicode_normalization::is_nfc(w)));
+    }
+
+    #[test]
+    fn numbers() {
+        use Language::{En, Vi};
+        assert_eq!(format_int(0, Vi), "0");
+        assert_eq!(format_int(999, Vi), "999");
+        assert_eq!(format_int(1234, Vi), "1.234");
+        assert_eq!(format_int(1234, En), "1,234");
+        assert_eq!(format_int(1_234_567, Vi), "1.234.567");
+        assert_eq!(format_int(100_000, En), "100,000");
+        assert_eq!(format_decimal(2.5, 1, Vi), "2,5");
+        assert_eq!(format_decimal(2.5, 1, En), "2.5");
+        assert_eq!(format_decimal(1234.567, 2, Vi), "1.234,57");
+        assert_eq!(format_decimal(1234.567, 2, En), "1,234.57");
+        assert_eq!(format_decimal(-1234.5, 1, Vi), "-1.234,5");
+        assert_eq!(format_decimal(7.0, 0, Vi), "7");
+        assert_eq!(format_decimal(f64::NAN, 1, Vi), "NaN");
     }
 }

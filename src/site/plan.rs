@@ -34,6 +34,9 @@ pub struct Entry {
     pub tags: Vec<u32>,
     pub publish_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The last save when it came a minute or more after both publication and creation (an
+    /// imported article was not changed after it appeared): pages show “Cập nhật lúc …”.
+    pub edited_at: Option<DateTime<Utc>>,
     /// `section-slug/article-slug/`, relative to the site root.
     pub path: String,
     /// Its lead photo, gallery and inline photos (see `Plan::attach_media`).
@@ -42,6 +45,11 @@ pub struct Entry {
     /// every entry on several pages).
     pub media_fp: u64,
     pub lead_fp: u64,
+}
+
+fn edited_at(a: &Article) -> Option<DateTime<Utc>> {
+    let appeared = a.publish_at.unwrap_or(a.updated_at).max(a.created_at);
+    (a.updated_at - appeared >= chrono::TimeDelta::minutes(1)).then_some(a.updated_at)
 }
 
 /// A section or a tag: its slug, the name shown, and its articles in site order.
@@ -192,6 +200,7 @@ impl Plan {
                         .collect(),
                     publish_at: a.publish_at.unwrap_or(a.updated_at),
                     updated_at: a.updated_at,
+                    edited_at: edited_at(&a),
                     path,
                     title: a.title,
                     lede: a.lede,

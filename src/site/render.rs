@@ -7,9 +7,8 @@ use serde::Serialize;
 
 use super::error::{Result, SiteError};
 use super::feed;
-use super::figure::{Figure, Thumb, figure, og_image, thumb};
-use super::i18n::{Chrome, chrome, display_date, iso_date};
-use super::markdown;
+use super::figure::{Thumb, article_photos, thumb};
+use super::i18n::{Chrome, chrome, display_date, format_int, iso_date, long_date};
 use super::plan::{Entry, Kind, Page, Plan, dir_url, root_of};
 use super::settings::Settings;
 use super::templates::{STYLE, Templates};
@@ -60,6 +59,9 @@ struct Item<'a> {
 struct Pagination {
     current: u32,
     total: u32,
+    /// `current` and `total` as the site's language writes numbers (`1.234`).
+    current_label: String,
+    total_label: String,
     newer: Option<String>,
     older: Option<String>,
 }
@@ -239,9 +241,12 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|i| self.item(plan.entry(*i), &root))
             .collect();
+        let number = |n: u32| format_int(n.into(), s.language);
         let pagination = Pagination {
             current: k,
             total,
+            current_label: number(k),
+            total_label: number(total),
             newer: (k > 1).then(|| page_url(k - 1)),
             older: (k < total).then(|| page_url(k + 1)),
         };
@@ -251,7 +256,7 @@ impl<'a> Renderer<'a> {
             format!("{heading} – {}", s.title)
         };
         if k > 1 {
-            title = format!("{title} – {} {k}", self.t.page);
+            title = format!("{title} – {} {}", self.t.page, pagination.current_label);
         }
         let description = match kind {
             "home" if !s.tagline.is_empty() => s.tagline.clone(),
@@ -311,7 +316,8 @@ impl<'a> Renderer<'a> {
         } else {
             e.lede.clone()
         };
-        let (gallery, lead, og, body_html) = self.photos(e, &root, body);
+        let (gallery, lead, og, body_html) =
+            article_photos(&e.media, &root, body, self.t.photo, &s.base_url);
         let mut jsonld = serde_json::json!({
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -335,6 +341,13 @@ impl<'a> Renderer<'a> {
             canonical,
         };
         let home = root.clone();
+        // A change saved after publication shows as “Cập nhật lúc …”.
+        let updated = e.edited_at.map(|t| {
+            context! {
+                date => display_date(t, s.timezone, s.language),
+                iso => iso_date(t, s.timezone),
+            }
+        });
         self.html(
             "article.html",
             context! {
@@ -345,6 +358,8 @@ impl<'a> Renderer<'a> {
                 tags => Value::from(Serde(&tags)),
                 related => Value::from(Serde(&related)),
                 updated_iso => iso_date(e.updated_at, s.timezone),
+                published_long => long_date(e.publish_at, s.timezone, s.language),
+                updated,
                 locale => self.t.locale,
                 body => Value::from_safe_string(body_html),
                 gallery => Value::from(Serde(&gallery)),
@@ -353,61 +368,6 @@ impl<'a> Renderer<'a> {
                 jsonld => Value::from_safe_string(script_safe_json(&jsonld)),
             },
         )
-    }
-}
-
-impl Renderer<'_> {
-    /// An article's gallery, its lead photo (to show above the body only when neither the
-    /// gallery nor the body shows it), its Open Graph image and its body with inline photos.
-    fn photos(
-        &self,
-        e: &Entry,
-        root: &str,
-        body: &str,
-    ) -> (
-        Vec<Figure>,
-        Option<Figure>,
-        Option<super::figure::OgImage>,
-        String,
-    ) {
-        let m = &e.media;
-        let word = self.t.photo;
-        let gallery: Vec<Figure> = m
-            .gallery
-            .iter()
-            .map(|p| figure(p, &p.caption, root, word))
-            .collect();
-        let body_html = markdown::to_html_with(body, &|reference, caption, block| {
-            let p = m.inline_photo(reference)?;
-            let caption = if caption.is_empty() {
-                &p.caption
-            } else {
-                caption
-            };
-            let f = figure(p, caption, root, word);
-            Some(if block {
-                f.html
-            } else {
-                format!(
-                    "<img src=\"{}\" width=\"{}\" height=\"{}\" loading=\"lazy\" alt=\"{}\">",
-                    f.src,
-                    f.width,
-                    f.height,
-                    super::templates::escape_html(&p.alt)
-                )
-            })
-        });
-        let lead = m.lead.as_ref().filter(|l| {
-            let hash = &l.image.hash;
-            !m.gallery.iter().any(|g| &g.image.hash == hash)
-                && !m.inline.iter().any(|i| hash.starts_with(&i.reference))
-        });
-        let lead = lead.map(|p| figure(p, &p.caption, root, word));
-        let og = m
-            .lead
-            .as_ref()
-            .and_then(|p| og_image(p, &self.settings.base_url));
-        (gallery, lead, og, body_html)
     }
 }
 

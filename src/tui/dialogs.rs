@@ -3,9 +3,9 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Effect;
-use super::state::{Dialog, EditorState, Message, State};
-use super::strings as t;
-use super::update::{export_key, info, leave, save};
+use super::msg::Msg;
+use super::state::{Dialog, EditorState, State};
+use super::update::{export_key, leave, save, say, warn};
 use crate::domain::{Article, Status, allowed_moves, time::parse_time};
 
 pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
@@ -25,12 +25,12 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
                 if let Some(e) = s.editor.as_mut() {
                     e.load_fields(&recovered, tz);
                 }
-                s.message = Some(info(t::RECOVERED.into()));
+                say(s, Msg::Recovered);
                 Vec::new()
             }
             KeyCode::Char('d') => {
                 let id = s.editor.as_ref().and_then(|e| e.id);
-                s.message = Some(info(t::RECOVERY_DISCARDED.into()));
+                say(s, Msg::RecoveryDiscarded);
                 vec![Effect::DiscardRecovery(id)]
             }
             _ => {
@@ -106,7 +106,7 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
                     if let Some(e) = s.editor.as_mut() {
                         e.dirty = false;
                     }
-                    s.message = Some(info(t::kept_theirs(kept_rev)));
+                    say(s, Msg::KeptTheirs { rev: kept_rev });
                     vec![Effect::LoadArticle(id)]
                 }
                 None => Vec::new(),
@@ -120,7 +120,7 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
             }
             // Copy mine aside: ours is already a revision; say where, keep editing.
             KeyCode::Char('c') | KeyCode::Esc => {
-                s.message = Some(info(t::kept_aside(kept_rev)));
+                say(s, Msg::KeptAside { rev: kept_rev });
                 Vec::new()
             }
             _ => {
@@ -142,10 +142,7 @@ pub fn open_status_menu(s: &mut State) {
     let current = match s.editor.as_ref() {
         Some(e) if e.id.is_some() => {
             if e.dirty {
-                s.message = Some(Message {
-                    text: t::SAVE_FIRST.into(),
-                    error: true,
-                });
+                warn(s, Msg::SaveFirst);
                 return;
             }
             Some(e.status)
@@ -154,7 +151,7 @@ pub fn open_status_menu(s: &mut State) {
         None => s.list.selected_row().map(|r| r.status),
     };
     let Some(status) = current else {
-        s.message = Some(info(t::NOTHING_TO_MOVE.into()));
+        say(s, Msg::NothingToMove);
         return;
     };
     s.dialog = Some(Dialog::StatusMenu {
@@ -181,10 +178,7 @@ fn choose_status(s: &mut State, choices: &[Status], selected: usize, at: String)
         match parse_time(&at, s.tz) {
             Some(t) => Some(t),
             None => {
-                s.message = Some(Message {
-                    text: t::bad_time(&at),
-                    error: true,
-                });
+                warn(s, Msg::BadTime { input: &at });
                 s.dialog = Some(Dialog::StatusMenu {
                     choices: choices.to_vec(),
                     selected,

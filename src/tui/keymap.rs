@@ -3,6 +3,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::i18n::Lang;
+pub use crate::tui::msg::KeyHelp;
+
 /// Where the keyboard focus is, for choosing a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
@@ -107,17 +110,11 @@ pub struct Binding {
     pub context: Context,
     pub key: Key,
     pub command: Command,
-    pub help: &'static str,
+    pub help: KeyHelp,
     pub hint: bool,
 }
 
-const fn b(
-    context: Context,
-    key: Key,
-    command: Command,
-    help: &'static str,
-    hint: bool,
-) -> Binding {
+const fn b(context: Context, key: Key, command: Command, help: KeyHelp, hint: bool) -> Binding {
     Binding {
         context,
         key,
@@ -130,160 +127,143 @@ const fn b(
 use Command as C;
 use Context::*;
 use KeyCode as K;
+use KeyHelp as H;
 
 pub const BINDINGS: &[Binding] = &[
-    b(Global, ctrl('q'), C::Quit, "quit", true),
-    b(Global, ctrl('n'), C::NewArticle, "new article", true),
-    b(Global, ctrl('s'), C::Save, "save", true),
-    b(Global, ctrl('o'), C::NextPane, "next pane", false),
-    b(Global, ctrl('p'), C::TogglePreview, "editor/preview", true),
-    b(Global, ctrl('l'), C::StatusMenu, "status", true),
-    b(Global, ctrl('v'), C::Revisions, "history", true),
-    b(
-        Global,
-        ctrl('t'),
-        C::TypingMode,
-        "typing: EN / Telex / VNI",
-        false,
-    ),
-    b(Global, ctrl('e'), C::ExternalEditor, "in $EDITOR", false),
+    b(Global, ctrl('q'), C::Quit, H::Quit, true),
+    b(Global, ctrl('n'), C::NewArticle, H::NewArticle, true),
+    b(Global, ctrl('s'), C::Save, H::Save, true),
+    b(Global, ctrl('o'), C::NextPane, H::NextPane, false),
+    b(Global, ctrl('p'), C::TogglePreview, H::EditorPreview, true),
+    b(Global, ctrl('l'), C::StatusMenu, H::Status, true),
+    b(Global, ctrl('v'), C::Revisions, H::History, true),
+    b(Global, ctrl('t'), C::TypingMode, H::Typing, false),
+    b(Global, ctrl('e'), C::ExternalEditor, H::InEditor, false),
     // The body editor's "cut" (Ctrl-X) gives way to it: the help says so.
-    b(Global, ctrl('x'), C::Export, "export site (not cut)", false),
-    b(Global, plain(K::F(1)), C::Help, "help", false),
-    b(List, ch('q'), C::QuitFromList, "quit", false),
-    b(List, ch('?'), C::Help, "help", true),
-    b(List, plain(K::Up), C::Up, "previous article", false),
-    b(List, ch('k'), C::Up, "previous article", false),
-    b(List, plain(K::Down), C::Down, "next article", false),
-    b(List, ch('j'), C::Down, "next article", false),
-    b(List, plain(K::PageUp), C::PageUp, "page up", false),
-    b(List, plain(K::PageDown), C::PageDown, "page down", false),
-    b(List, plain(K::Home), C::Home, "first article", false),
-    b(List, ch('g'), C::Home, "first article", false),
-    b(List, plain(K::End), C::End, "last article", false),
-    b(List, ch('G'), C::End, "last article", false),
-    b(List, plain(K::Enter), C::Open, "open", true),
-    b(List, ch('/'), C::StartSearch, "search", true),
-    b(List, plain(K::Esc), C::ClearSearch, "clear search", false),
-    b(List, ch('s'), C::CycleSort, "sort", true),
-    b(List, plain(K::Tab), C::NextPane, "next pane", false),
-    b(List, ch('0'), C::Filter(None), "all", false),
+    b(Global, ctrl('x'), C::Export, H::Export, false),
+    b(Global, plain(K::F(1)), C::Help, H::Help, false),
+    b(List, ch('q'), C::QuitFromList, H::Quit, false),
+    b(List, ch('?'), C::Help, H::Help, true),
+    b(List, plain(K::Up), C::Up, H::PrevArticle, false),
+    b(List, ch('k'), C::Up, H::PrevArticle, false),
+    b(List, plain(K::Down), C::Down, H::NextArticle, false),
+    b(List, ch('j'), C::Down, H::NextArticle, false),
+    b(List, plain(K::PageUp), C::PageUp, H::PageUp, false),
+    b(List, plain(K::PageDown), C::PageDown, H::PageDown, false),
+    b(List, plain(K::Home), C::Home, H::FirstArticle, false),
+    b(List, ch('g'), C::Home, H::FirstArticle, false),
+    b(List, plain(K::End), C::End, H::LastArticle, false),
+    b(List, ch('G'), C::End, H::LastArticle, false),
+    b(List, plain(K::Enter), C::Open, H::Open, true),
+    b(List, ch('/'), C::StartSearch, H::Search, true),
+    b(List, plain(K::Esc), C::ClearSearch, H::ClearSearch, false),
+    b(List, ch('s'), C::CycleSort, H::Sort, true),
+    b(List, plain(K::Tab), C::NextPane, H::NextPane, false),
+    b(List, ch('0'), C::Filter(None), H::All, false),
     b(
         List,
         ch('1'),
         C::Filter(Some(crate::domain::Status::Draft)),
-        "drafts",
+        H::Drafts,
         false,
     ),
     b(
         List,
         ch('2'),
         C::Filter(Some(crate::domain::Status::Review)),
-        "in review",
+        H::InReview,
         false,
     ),
     b(
         List,
         ch('3'),
         C::Filter(Some(crate::domain::Status::Scheduled)),
-        "scheduled",
+        H::Scheduled,
         false,
     ),
     b(
         List,
         ch('4'),
         C::Filter(Some(crate::domain::Status::Published)),
-        "published",
+        H::Published,
         false,
     ),
     b(
         List,
         ch('5'),
         C::Filter(Some(crate::domain::Status::Archived)),
-        "archived",
+        H::Archived,
         false,
     ),
     b(
         Search,
         plain(K::Enter),
         C::AcceptSearch,
-        "go to results",
+        H::GoToResults,
         true,
     ),
-    b(Search, plain(K::Esc), C::ClearSearch, "clear", true),
+    b(Search, plain(K::Esc), C::ClearSearch, H::Clear, true),
     b(
         Search,
         plain(K::Down),
         C::AcceptSearch,
-        "go to results",
+        H::GoToResults,
         false,
     ),
-    b(Editor, plain(K::Tab), C::NextField, "next field", true),
-    b(
-        Editor,
-        plain(K::BackTab),
-        C::PrevField,
-        "previous field",
-        false,
-    ),
-    b(Editor, ctrl('z'), C::Undo, "undo", false),
-    b(
-        Editor,
-        ctrl('r'),
-        C::RestoreRaw,
-        "last word as typed (Telex/VNI)",
-        false,
-    ),
-    b(Editor, ctrl('y'), C::Redo, "redo", false),
-    b(Editor, ctrl('f'), C::Find, "find", true),
-    b(Editor, ctrl('g'), C::FindNext, "find next", false),
-    b(Editor, plain(K::Esc), C::Back, "back to list", true),
-    b(Preview, plain(K::Up), C::Up, "scroll up", false),
-    b(Preview, ch('k'), C::Up, "scroll up", false),
-    b(Preview, plain(K::Down), C::Down, "scroll down", false),
-    b(Preview, ch('j'), C::Down, "scroll down", false),
-    b(Preview, plain(K::PageUp), C::PageUp, "page up", true),
-    b(Preview, plain(K::PageDown), C::PageDown, "page down", true),
-    b(Preview, ch(' '), C::PageDown, "page down", false),
-    b(Preview, plain(K::Esc), C::Back, "back to list", true),
-    b(Preview, ch('?'), C::Help, "help", false),
-    b(Preview, plain(K::Tab), C::NextPane, "next pane", false),
-    b(Find, plain(K::Enter), C::FindNext, "next match", true),
-    b(Find, plain(K::Down), C::FindNext, "next match", false),
-    b(Find, plain(K::Up), C::FindPrev, "previous match", true),
-    b(Find, plain(K::Esc), C::CloseFind, "close find", true),
-    b(ReadOnly, ctrl('k'), C::TakeOver, "take over", true),
+    b(Editor, plain(K::Tab), C::NextField, H::NextField, true),
+    b(Editor, plain(K::BackTab), C::PrevField, H::PrevField, false),
+    b(Editor, ctrl('z'), C::Undo, H::Undo, false),
+    b(Editor, ctrl('r'), C::RestoreRaw, H::RestoreRaw, false),
+    b(Editor, ctrl('y'), C::Redo, H::Redo, false),
+    b(Editor, ctrl('f'), C::Find, H::Find, true),
+    b(Editor, ctrl('g'), C::FindNext, H::FindNext, false),
+    b(Editor, plain(K::Esc), C::Back, H::BackToList, true),
+    b(Preview, plain(K::Up), C::Up, H::ScrollUp, false),
+    b(Preview, ch('k'), C::Up, H::ScrollUp, false),
+    b(Preview, plain(K::Down), C::Down, H::ScrollDown, false),
+    b(Preview, ch('j'), C::Down, H::ScrollDown, false),
+    b(Preview, plain(K::PageUp), C::PageUp, H::PageUp, true),
+    b(Preview, plain(K::PageDown), C::PageDown, H::PageDown, true),
+    b(Preview, ch(' '), C::PageDown, H::PageDown, false),
+    b(Preview, plain(K::Esc), C::Back, H::BackToList, true),
+    b(Preview, ch('?'), C::Help, H::Help, false),
+    b(Preview, plain(K::Tab), C::NextPane, H::NextPane, false),
+    b(Find, plain(K::Enter), C::FindNext, H::NextMatch, true),
+    b(Find, plain(K::Down), C::FindNext, H::NextMatch, false),
+    b(Find, plain(K::Up), C::FindPrev, H::PrevMatch, true),
+    b(Find, plain(K::Esc), C::CloseFind, H::CloseFind, true),
+    b(ReadOnly, ctrl('k'), C::TakeOver, H::TakeOver, true),
     b(
         Revisions,
         plain(K::Enter),
         C::PreviewRevision,
-        "preview",
+        H::Preview,
         true,
     ),
-    b(Revisions, ch('r'), C::RestoreRevision, "restore", true),
-    b(Revisions, plain(K::Esc), C::CloseRevisions, "close", true),
-    b(Revisions, plain(K::Up), C::Up, "choose", false),
-    b(Revisions, ch('k'), C::Up, "choose", false),
-    b(Revisions, plain(K::Down), C::Down, "choose", false),
-    b(Revisions, ch('j'), C::Down, "choose", false),
-    b(Revisions, plain(K::Home), C::Home, "newest/oldest", false),
-    b(Revisions, plain(K::End), C::End, "newest/oldest", false),
+    b(Revisions, ch('r'), C::RestoreRevision, H::Restore, true),
+    b(Revisions, plain(K::Esc), C::CloseRevisions, H::Close, true),
+    b(Revisions, plain(K::Up), C::Up, H::Choose, false),
+    b(Revisions, ch('k'), C::Up, H::Choose, false),
+    b(Revisions, plain(K::Down), C::Down, H::Choose, false),
+    b(Revisions, ch('j'), C::Down, H::Choose, false),
+    b(Revisions, plain(K::Home), C::Home, H::NewestOldest, false),
+    b(Revisions, plain(K::End), C::End, H::NewestOldest, false),
     b(
         Revisions,
         plain(K::PageUp),
         C::PageUp,
-        "scroll preview",
+        H::ScrollPreview,
         false,
     ),
     b(
         Revisions,
         plain(K::PageDown),
         C::PageDown,
-        "scroll preview",
+        H::ScrollPreview,
         false,
     ),
-    b(Revisions, ch(' '), C::PageDown, "scroll preview", false),
-    b(Revisions, ch('?'), C::Help, "help", false),
+    b(Revisions, ch(' '), C::PageDown, H::ScrollPreview, false),
+    b(Revisions, ch('?'), C::Help, H::Help, false),
 ];
 
 impl Key {
@@ -337,11 +317,12 @@ pub fn lookup(context: Context, key: Key) -> Option<Command> {
     })
 }
 
-/// Footer hints for a context: its own hinted keys, its parent's, then the global ones.
-pub fn hints(context: Context) -> Vec<(String, &'static str)> {
+/// Footer hints for a context, in `lang`: its own hinted keys, its parent's, then the global
+/// ones.
+pub fn hints(context: Context, lang: Lang) -> Vec<(String, &'static str)> {
     chain(context)
         .flat_map(|ctx| BINDINGS.iter().filter(move |b| b.context == ctx && b.hint))
-        .map(|b| (b.key.label(), b.help))
+        .map(|b| (b.key.label(), b.help.text(lang)))
         .collect()
 }
 
@@ -393,7 +374,8 @@ mod tests {
         assert_eq!(lookup(ReadOnly, ctrl('q')), Some(C::Quit));
         // In an editable body Ctrl-K stays the text area's "delete to end of line".
         assert_eq!(lookup(Editor, ctrl('k')), None);
-        let hints = hints(ReadOnly);
+        assert_eq!(hints(ReadOnly, Lang::Vi)[0].1, "giành quyền sửa");
+        let hints = hints(ReadOnly, Lang::En);
         assert_eq!(hints[0], ("^K".to_string(), "take over"));
         assert!(hints.iter().any(|(_, h)| *h == "find"));
     }

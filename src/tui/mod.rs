@@ -4,10 +4,11 @@ pub mod action;
 mod backend;
 mod dialogs;
 pub mod keymap;
+pub mod msg;
 pub mod runtime;
 pub mod state;
-mod strings;
 pub mod update;
 pub mod view;
 
-pub use runtime::run;
+pub use runtime::run_with;
+pub use state::Settings;

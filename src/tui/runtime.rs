@@ -24,7 +24,8 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 
 use super::action::{Action, Effect};
-use super::state::State;
+use super::msg::{Msg, text};
+use super::state::{Settings, State};
 use super::update::{reload_list, update};
 use super::view;
 use crate::cli::{CliError, CliResult, Context};
@@ -138,8 +139,10 @@ fn unsaved(state: &State) -> Option<Recovery> {
     })
 }
 
-/// Opens the TUI on the context's store until the editor quits.
-pub fn run(mut ctx: Context) -> CliResult<()> {
+/// Opens the TUI with the person's settings (language, typing mode) until the editor quits.
+pub fn run_with(mut ctx: Context, settings: Settings) -> CliResult<()> {
+    let lang = settings.lang;
+    ctx.lang = lang;
     let me = LockOwner::this_process(&ctx.user);
     let snapshot = Snapshot {
         shared: Arc::new(Mutex::new(None)),
@@ -148,17 +151,21 @@ pub fn run(mut ctx: Context) -> CliResult<()> {
         user: ctx.user.clone(),
         me: me.clone(),
     };
-    watch_signals(snapshot.clone())
-        .map_err(|e| CliError(format!("cannot watch for signals: {e}")))?;
+    watch_signals(snapshot.clone()).map_err(|e| {
+        let reason = e.to_string();
+        CliError(text(lang, &Msg::SignalsFailed { reason: &reason }).into_owned())
+    })?;
     let mut terminal = setup_terminal(snapshot.clone()).map_err(|e| {
         restore_terminal();
-        CliError(format!("cannot start the terminal interface: {e}"))
+        let reason = e.to_string();
+        CliError(text(lang, &Msg::TerminalFailed { reason: &reason }).into_owned())
     })?;
     let mut rt = Runtime {
         ctx: &mut ctx,
         me,
         terminal: &mut terminal,
         export: None,
+        settings,
     };
     let result = rt.event_loop(&snapshot);
     // Quitting released the lock; an error on the way out must not leave it behind.
@@ -170,7 +177,7 @@ pub fn run(mut ctx: Context) -> CliResult<()> {
     // updated); the screen is already the shell's.
     if let Some(job) = rt.export.take() {
         if !job.news().1 {
-            eprintln!("{}", super::strings::EXPORT_WAITING);
+            eprintln!("{}", text(lang, &Msg::ExportWaiting));
         }
         let _ = job.join();
     }
@@ -184,13 +191,16 @@ struct Runtime<'a> {
     terminal: &'a mut Term,
     /// Ctrl-X's export, while it runs.
     export: Option<export::Job>,
+    settings: Settings,
 }
 
 impl Runtime<'_> {
     fn event_loop(&mut self, snapshot: &Snapshot) -> CliResult<()> {
-        let size = self.terminal.size().map_err(term_err)?;
+        let lang = self.settings.lang;
+        let size = self.terminal.size().map_err(|e| term_err(e, lang))?;
         let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        let mut state = State::new(size.width, size.height, color, self.ctx.tz);
+        let mut state =
+            State::new(size.width, size.height, color, self.ctx.tz).with_settings(self.settings);
         let first = reload_list(&state);
         self.dispatch(&mut state, vec![first]);
         // A new article whose session ended before its first save.
@@ -212,7 +222,7 @@ impl Runtime<'_> {
             if dirty {
                 self.terminal
                     .draw(|f| view::draw(f, &state))
-                    .map_err(term_err)?;
+                    .map_err(|e| term_err(e, lang))?;
                 dirty = false;
             }
             // No fixed-rate redraw: sleep until input or the next deadline; while an export
@@ -221,7 +231,7 @@ impl Runtime<'_> {
             if self.export.is_some() {
                 wait = wait.min(export::POLL);
             }
-            let input = event::poll(wait).map_err(term_err)?;
+            let input = event::poll(wait).map_err(|e| term_err(e, lang))?;
             if self.export_news(&mut state) {
                 dirty = true;
                 deadlines.observe(&state, Instant::now());
@@ -234,7 +244,7 @@ impl Runtime<'_> {
                 }
                 continue;
             }
-            let action = match event::read().map_err(term_err)? {
+            let action = match event::read().map_err(|e| term_err(e, lang))? {
                 Event::Key(k) => Action::Key(k),
                 Event::Paste(p) => Action::Paste(p),
                 Event::Resize(w, h) => Action::Resize(w, h),
@@ -291,7 +301,7 @@ impl Runtime<'_> {
             let _ = old.join();
         }
         let db = self.ctx.db_path.clone();
-        match export::Job::start(db, self.ctx.user.clone(), sync) {
+        match export::Job::start(db, self.ctx.user.clone(), sync, self.settings.lang) {
             Ok(job) => {
                 self.export = Some(job);
                 Action::Done
@@ -316,7 +326,8 @@ impl Runtime<'_> {
             // The thread ended without its summary: it panicked.
             if state.export.is_some() {
                 let detail = panicked.as_deref().filter(|m| !m.is_empty());
-                let lost = Action::ExportFinished(Err(super::strings::export_crashed(detail)));
+                let lost = Msg::ExportCrashed { detail };
+                let lost = Action::ExportFinished(Err(text(state.lang, &lost).into_owned()));
                 let fx = update(state, lost);
                 self.dispatch(state, fx);
                 changed = true;
@@ -334,10 +345,11 @@ impl Runtime<'_> {
                 let _ = effects::heartbeat(ctx, me, id);
             }
         };
-        external::edit(self.terminal, body, &mut beat)
+        external::edit(self.terminal, body, &mut beat, state.lang)
     }
 }
 
-fn term_err(e: io::Error) -> CliError {
-    CliError(format!("terminal error: {e}"))
+fn term_err(e: io::Error, lang: crate::i18n::Lang) -> CliError {
+    let reason = e.to_string();
+    CliError(text(lang, &Msg::TerminalError { reason: &reason }).into_owned())
 }

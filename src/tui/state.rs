@@ -8,6 +8,7 @@ use ratatui::text::Line;
 pub use editor::{EditLock, EditorState, Field, LockHolder, UndoPair};
 
 use crate::domain::{ArticleFields, RevisionInfo, Status};
+use crate::i18n::Lang;
 use crate::site::Progress;
 use crate::store::{ArticleSummary, Sort};
 
@@ -199,6 +200,40 @@ pub struct State {
     /// The site export running in the background, if one is.
     pub export: Option<ExportRun>,
     pub typing: Typing,
+    /// The interface language: views and `update` say everything in it.
+    pub lang: Lang,
+}
+
+/// What the person chose for the session: `--lang`, the config file, the locale.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub lang: Lang,
+    /// The typing mode the editor starts in.
+    pub typing: TypingMode,
+    /// The tone style and lone-w setting Telex and VNI use.
+    pub options: crate::domain::vietime::Options,
+}
+
+impl Settings {
+    /// The settings from `--lang`, the config file and the locale.
+    pub fn from_prefs(p: &crate::config::Prefs) -> Settings {
+        use crate::config::StartTyping;
+        let c = &p.config;
+        let base = crate::domain::vietime::Options::default();
+        Settings {
+            lang: p.lang,
+            typing: match c.typing {
+                Some(StartTyping::Telex) => TypingMode::Telex,
+                Some(StartTyping::Vni) => TypingMode::Vni,
+                Some(StartTyping::English) | None => TypingMode::English,
+            },
+            options: crate::domain::vietime::Options {
+                style: c.tone_style.unwrap_or(base.style),
+                w_alone_is_u: c.w_alone_is_u.unwrap_or(base.w_alone_is_u),
+                ..base
+            },
+        }
+    }
 }
 
 /// How keys become letters in the editor (Ctrl-T cycles; the status line shows it).
@@ -246,7 +281,19 @@ impl State {
             revisions: None,
             export: None,
             typing: Typing::default(),
+            lang: Lang::En,
         }
+    }
+
+    /// A state in the person's language, typing mode and typing options.
+    pub fn with_settings(mut self, settings: Settings) -> State {
+        self.lang = settings.lang;
+        self.typing = Typing {
+            mode: settings.typing,
+            options: settings.options,
+            engine: crate::tui::update::engine_for(settings.typing, &settings.options),
+        };
+        self
     }
 
     pub fn layout(&self) -> Layout {

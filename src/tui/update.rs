@@ -14,15 +14,16 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 use super::action::{Action, Effect, ListRequest};
 use super::dialogs;
 use super::keymap::{self, Command, Context, Key};
+use super::msg::{Msg, text};
 use super::state::{
     AfterLeave, Dialog, EditLock, EditorState, Field, LIST_WINDOW, Layout, LockHolder, Message,
     Pane, State,
 };
-use super::strings as t;
 use crate::domain::Article;
 use crate::store::Sort;
 
 pub(crate) use export::key as export_key;
+pub use typing::engine_for;
 
 pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
     let fx = match action {
@@ -162,7 +163,14 @@ fn saved(s: &mut State, a: &Article) -> Vec<Effect> {
             fx.push(Effect::TakeLock(a.id));
         }
     }
-    s.message = Some(info(t::saved(&a.title, a.version, a.status)));
+    say(
+        s,
+        Msg::Saved {
+            title: &a.title,
+            version: a.version,
+            status: a.status,
+        },
+    );
     s.list.follow = Some(a.id);
     // Saved: the recovery copies of this article (and of it before its first save) go.
     fx.extend([
@@ -182,6 +190,16 @@ pub fn info(text: String) -> Message {
 
 pub fn error(text: String) -> Message {
     Message { text, error: true }
+}
+
+/// Puts a message on the status line, in the state's language.
+pub fn say(s: &mut State, m: Msg) {
+    s.message = Some(info(text(s.lang, &m).into_owned()));
+}
+
+/// Puts an error on the status line, in the state's language.
+pub fn warn(s: &mut State, m: Msg) {
+    s.message = Some(error(text(s.lang, &m).into_owned()));
 }
 
 /// What loads the list's current window again (after a save, a filter or a search).
@@ -335,7 +353,7 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
                     e.body.search_back(false)
                 };
                 if !found {
-                    s.message = Some(info(t::NOT_FOUND.into()));
+                    say(s, Msg::NotFound);
                 }
             }
             Vec::new()
@@ -388,7 +406,7 @@ pub fn leave(s: &mut State, then: AfterLeave) -> Vec<Effect> {
             s.preview = None;
             s.focus = Pane::Editor;
             s.right_is_preview = false;
-            s.message = Some(info(t::NEW_ARTICLE_HINT.into()));
+            say(s, Msg::NewArticleHint);
             fx
         }
         AfterLeave::Open(id) => vec![Effect::LoadArticle(id)],
@@ -412,7 +430,7 @@ pub fn save(s: &mut State) -> Vec<Effect> {
         return Vec::new();
     }
     let Some(e) = s.editor.as_ref() else {
-        s.message = Some(info(t::NOTHING_TO_SAVE.into()));
+        say(s, Msg::NothingToSave);
         return Vec::new();
     };
     let mut fields = e.fields();
@@ -421,7 +439,7 @@ pub fn save(s: &mut State) -> Vec<Effect> {
         match crate::domain::time::parse_time(&at, s.tz) {
             Some(t) => fields.publish_at = Some(t),
             None => {
-                s.message = Some(error(t::bad_time(&at)));
+                warn(s, Msg::BadTime { input: &at });
                 return Vec::new();
             }
         }

@@ -95,11 +95,16 @@ impl Desk {
     }
 }
 
-/// The binary with a predictable environment: no `$NEWSDESK_DB`, user `hoa`, Vietnam's zone.
+/// The binary with a predictable environment: no `$NEWSDESK_DB`, user `hoa`, Vietnam's zone,
+/// English messages (whatever the machine's locale or personal config file says).
 pub fn command() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_newsdesk"));
     c.env_remove("NEWSDESK_DB")
         .env_remove("COLUMNS")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .env("XDG_CONFIG_HOME", "/nonexistent/newsdesk-tests")
         .env("USER", "hoa")
         .env("TZ", "Asia/Ho_Chi_Minh")
         .stdin(Stdio::null());

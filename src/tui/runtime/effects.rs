@@ -110,7 +110,8 @@ pub fn perform(ctx: &mut Context, me: &LockOwner, effect: Effect) -> Action {
         // Both need the loop (the terminal, the export thread): see `Runtime::dispatch`.
         Effect::EditExternally(_) | Effect::Export { .. } => Ok(Action::Done),
     };
-    result.unwrap_or_else(|e| Action::Failed(e.to_string()))
+    // Store errors in the person's language (the command line words them the same way).
+    result.unwrap_or_else(|e| Action::Failed(crate::cli::describe_store(&e, ctx.lang)))
 }
 
 fn done(_: ()) -> Action {

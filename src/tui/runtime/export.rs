@@ -14,10 +14,11 @@ use chrono::Utc;
 use crate::cli::Context;
 use crate::cli::export::{export_site_with_progress, settings};
 use crate::domain::Actor;
+use crate::i18n::Lang;
 use crate::site::{self, Phase, Progress};
 use crate::store::Store;
 use crate::tui::action::{Action, ExportSummary, SyncSummary};
-use crate::tui::strings as t;
+use crate::tui::msg::{Msg, text};
 
 /// How often the loop looks at the channel while a job runs (and only then): crossterm's
 /// poll cannot be woken from another thread, so it waits in slices this long instead.
@@ -39,7 +40,7 @@ pub fn prepare(ctx: &Context) -> Action {
             };
             Action::ExportReady { out, sync }
         }
-        Err(e) => Action::Failed(e.0),
+        Err(e) => Action::Failed(crate::cli::describe(&e, ctx.lang)),
     }
 }
 
@@ -50,10 +51,10 @@ pub struct Job {
 }
 
 impl Job {
-    pub fn start(db: PathBuf, user: String, sync: bool) -> std::io::Result<Job> {
+    pub fn start(db: PathBuf, user: String, sync: bool, lang: Lang) -> std::io::Result<Job> {
         let (tx, rx) = mpsc::channel();
         let handle = thread::Builder::new().name(THREAD.into()).spawn(move || {
-            let result = run(&db, &user, sync, &tx);
+            let result = run(&db, &user, sync, lang, &tx);
             let _ = tx.send(Action::ExportFinished(result));
         })?;
         Ok(Job { rx, handle })
@@ -85,15 +86,21 @@ impl Job {
     }
 }
 
-fn run(db: &Path, user: &str, sync: bool, tx: &Sender<Action>) -> Result<ExportSummary, String> {
+fn run(
+    db: &Path,
+    user: &str,
+    sync: bool,
+    lang: Lang,
+    tx: &Sender<Action>,
+) -> Result<ExportSummary, String> {
     let started = Instant::now();
-    let mut store = Store::open(db).map_err(|e| e.to_string())?;
+    let mut store = Store::open(db).map_err(|e| crate::cli::describe_store(&e, lang))?;
     let actor = Actor::new(user, Utc::now());
     let mut progress = |p: Progress| {
         let _ = tx.send(Action::ExportProgress(p));
     };
     let done = export_site_with_progress(&mut store, None, None, &actor, &mut progress)
-        .map_err(|e| e.0)?;
+        .map_err(|e| crate::cli::describe(&e, lang))?;
     drop(store);
     let r = &done.report;
     let mut summary = ExportSummary {
@@ -107,16 +114,23 @@ fn run(db: &Path, user: &str, sync: bool, tx: &Sender<Action>) -> Result<ExportS
     };
     if sync && let Some(cmd) = &done.settings.sync_command {
         progress(Progress::new(Phase::Syncing, 0, 0));
-        summary.sync = Some(run_sync(cmd, &r.live));
+        summary.sync = Some(run_sync(cmd, &r.live, lang));
     }
     Ok(summary)
 }
 
 /// Runs the sync command with its output in this session's log file.
-fn run_sync(cmd: &str, live: &Path) -> Result<SyncSummary, String> {
+fn run_sync(cmd: &str, live: &Path, lang: Lang) -> Result<SyncSummary, String> {
     let started = Instant::now();
     let log = std::env::temp_dir().join(format!("newsdesk-sync-{}.log", std::process::id()));
-    let file = create_log(&log).map_err(|e| t::sync_log_failed(&log, &e.to_string()))?;
+    let file = create_log(&log).map_err(|e| {
+        let reason = e.to_string();
+        let m = Msg::SyncLogFailed {
+            path: &log,
+            reason: &reason,
+        };
+        text(lang, &m).into_owned()
+    })?;
     let code = site::sync::run_logged(cmd, live, file).map_err(|e| e.to_string())?;
     Ok(SyncSummary {
         code,

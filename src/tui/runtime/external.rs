@@ -18,18 +18,21 @@ use ratatui::Terminal;
 
 use super::timers::HEARTBEAT_EVERY;
 use crate::domain::text;
+use crate::i18n::Lang;
 use crate::tui::action::Action;
-use crate::tui::strings as t;
+use crate::tui::msg::{Msg, text as say};
 
 /// Runs `$EDITOR` (else `vi`) on `body`; `beat` keeps the article's lock fresh meanwhile.
 pub fn edit(
     terminal: &mut Terminal<LeanBackend<io::Stdout>>,
     body: &str,
     beat: &mut dyn FnMut(),
+    lang: Lang,
 ) -> Action {
+    let failed = |reason: &str| Action::Failed(say(lang, &Msg::EditorFailed { reason }).into());
     let path = match write_temp(body) {
         Ok(p) => p,
-        Err(e) => return Action::Failed(t::editor_failed(&e.to_string())),
+        Err(e) => return failed(&e.to_string()),
     };
     let ran = suspended(terminal, || run_editor(&path, beat));
     let result = ran.and_then(|()| fs::read(&path));
@@ -37,9 +40,9 @@ pub fn edit(
     match result {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(s) => Action::EditedExternally(from_file(&s)),
-            Err(_) => Action::Failed(t::editor_failed("the file is not UTF-8")),
+            Err(_) => failed(&say(lang, &Msg::NotUtf8)),
         },
-        Err(e) => Action::Failed(t::editor_failed(&e.to_string())),
+        Err(e) => failed(&e.to_string()),
     }
 }
 

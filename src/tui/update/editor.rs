@@ -4,12 +4,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, DataCursor, Input, TextArea};
 
 use super::list::reset_list;
-use super::{info, locks, typing};
+use super::{locks, say, typing};
 use crate::domain::text;
 use crate::tui::action::Effect;
 use crate::tui::keymap::Command;
+use crate::tui::msg::Msg;
 use crate::tui::state::{EditorState, Field, Pane, State, UndoPair};
-use crate::tui::strings as t;
 
 pub fn find_input(s: &mut State, k: KeyEvent) -> Vec<Effect> {
     let Some(e) = s.editor.as_mut() else {
@@ -34,7 +34,7 @@ pub fn find_input(s: &mut State, k: KeyEvent) -> Vec<Effect> {
         && !find.is_empty()
         && !e.body.search_forward(true)
     {
-        s.message = Some(info(t::NOT_FOUND.into()));
+        say(s, Msg::NotFound);
     }
     Vec::new()
 }
@@ -187,7 +187,7 @@ pub fn undo_redo(s: &mut State, cmd: Command) {
 /// Ctrl-E: ask the runtime to hand the body to `$EDITOR`.
 pub fn external(s: &mut State) -> Vec<Effect> {
     let Some(e) = s.editor.as_ref() else {
-        s.message = Some(info(t::EDITOR_NEEDS_ARTICLE.into()));
+        say(s, Msg::EditorNeedsArticle);
         return Vec::new();
     };
     if e.read_only().is_some() {
@@ -204,11 +204,11 @@ pub fn edited_externally(s: &mut State, raw: &str) {
     let new = text::nfc(&text::normalize_newlines(raw));
     e.focus = Field::Body;
     if new == e.value(Field::Body) {
-        s.message = Some(info(t::EDITOR_UNCHANGED.into()));
+        say(s, Msg::EditorUnchanged);
         return;
     }
     replace_body(e, &new);
-    s.message = Some(info(t::EDITED_EXTERNALLY.into()));
+    say(s, Msg::EditedExternally);
 }
 
 /// Replaces the body through the text area's own edits, so Ctrl-Z brings the old one back:

@@ -5,11 +5,11 @@ use std::path::PathBuf;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{error, info, reload_list};
+use super::{error, info, reload_list, say, warn};
 use crate::site::{Phase, Progress};
 use crate::tui::action::{Effect, ExportSummary};
+use crate::tui::msg::{Msg, export_failed, text};
 use crate::tui::state::{Dialog, ExportRun, State};
-use crate::tui::strings as t;
 
 /// Ctrl-X: refused while an export runs; otherwise the settings are read to ask.
 pub fn start(s: &mut State) -> Vec<Effect> {
@@ -21,7 +21,7 @@ pub fn start(s: &mut State) -> Vec<Effect> {
 
 fn refuse_second(s: &mut State) -> bool {
     let Some(run) = s.export else { return false };
-    s.message = Some(error(t::export_running(&run.progress)));
+    warn(s, Msg::ExportRunning(run.progress));
     true
 }
 
@@ -37,7 +37,7 @@ pub fn ready(s: &mut State, out: Option<PathBuf>, sync: Option<String>) -> Vec<E
                 sync,
             })
         }
-        None => s.message = Some(error(t::NO_EXPORT_DIR.into())),
+        None => warn(s, Msg::NoExportDir),
     }
     Vec::new()
 }
@@ -59,7 +59,7 @@ pub fn key(s: &mut State, k: KeyEvent, out: String, sync: Option<String>) -> Vec
             vec![Effect::Export { sync }]
         }
         KeyCode::Char('n' | 'N') | KeyCode::Esc => {
-            s.message = Some(info(t::EXPORT_CANCELLED.into()));
+            say(s, Msg::ExportCancelled);
             Vec::new()
         }
         _ => {
@@ -82,15 +82,19 @@ pub fn finished(s: &mut State, result: Result<ExportSummary, String>) -> Vec<Eff
     s.export = None;
     match result {
         Ok(summary) => {
-            let (text, failed) = t::export_summary(&summary);
-            s.message = Some(if failed { error(text) } else { info(text) });
+            let done = text(s.lang, &Msg::ExportDone(&summary)).into_owned();
+            s.message = Some(if export_failed(&summary) {
+                error(done)
+            } else {
+                info(done)
+            });
             if summary.published > 0 {
                 return vec![reload_list(s)];
             }
             Vec::new()
         }
         Err(e) => {
-            s.message = Some(error(t::export_failed(&e)));
+            warn(s, Msg::ExportFailed { reason: &e });
             Vec::new()
         }
     }

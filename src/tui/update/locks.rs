@@ -3,10 +3,10 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{error, info};
+use super::{say, warn};
 use crate::tui::action::Effect;
+use crate::tui::msg::Msg;
 use crate::tui::state::{EditLock, LockHolder, State};
-use crate::tui::strings as t;
 
 /// Our lock on `id` was taken (or taken over from `from`).
 pub fn taken(s: &mut State, id: i64, from: Option<String>) -> Vec<Effect> {
@@ -15,7 +15,7 @@ pub fn taken(s: &mut State, id: i64, from: Option<String>) -> Vec<Effect> {
             let was_read_only = e.read_only().is_some();
             e.lock = EditLock::Held;
             if let Some(user) = from {
-                s.message = Some(info(t::took_over_from(&user)));
+                say(s, Msg::TookOverFrom { user: &user });
             } else if was_read_only {
                 s.message = None;
             }
@@ -29,8 +29,8 @@ pub fn taken(s: &mut State, id: i64, from: Option<String>) -> Vec<Effect> {
 /// Someone else is editing `id`: open it read-only (the editor shows who, where and since).
 pub fn held(s: &mut State, id: i64, holder: LockHolder) {
     if let Some(e) = s.editor.as_mut().filter(|e| e.id == Some(id)) {
-        s.message = Some(info(t::OPENED_READ_ONLY.into()));
         e.lock = EditLock::ReadOnly(holder);
+        say(s, Msg::OpenedReadOnly);
     }
 }
 
@@ -41,10 +41,24 @@ pub fn lost(s: &mut State, id: i64, holder: LockHolder) {
     s.after_save = None;
     match s.editor.as_mut().filter(|e| e.id == Some(id)) {
         Some(e) => {
-            s.message = Some(error(t::lock_lost(&holder.user, &holder.host, &since)));
-            e.lock = EditLock::ReadOnly(holder);
+            e.lock = EditLock::ReadOnly(holder.clone());
+            warn(
+                s,
+                Msg::LockLost {
+                    user: &holder.user,
+                    host: &holder.host,
+                    at: &since,
+                },
+            );
         }
-        None => s.message = Some(error(t::locked_by(&holder.user, &holder.host, &since))),
+        None => warn(
+            s,
+            Msg::LockedBy {
+                user: &holder.user,
+                host: &holder.host,
+                since: &since,
+            },
+        ),
     }
 }
 
@@ -61,7 +75,8 @@ pub fn refuse_read_only(s: &mut State) -> bool {
     let Some(holder) = s.editor.as_ref().and_then(|e| e.read_only()) else {
         return false;
     };
-    s.message = Some(error(t::read_only_refused(&holder.user)));
+    let user = holder.user.clone();
+    warn(s, Msg::ReadOnlyRefused { user: &user });
     true
 }
 

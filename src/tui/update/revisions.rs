@@ -2,19 +2,19 @@
 //! read-only in the preview pane, and restoring one as a new save.
 
 use super::list::scrolled;
-use super::{info, locks, reload_list};
+use super::{locks, reload_list, say};
 use crate::domain::{Article, ArticleFields, RevisionInfo};
 use crate::tui::action::Effect;
 use crate::tui::keymap::Command;
+use crate::tui::msg::Msg;
 use crate::tui::state::{
     AfterLeave, Dialog, EditLock, EditorState, Layout, Pane, RevisionsView, State,
 };
-use crate::tui::strings as t;
 
 /// Ctrl-V: open the history of the article in the editor.
 pub fn open(s: &mut State) -> Vec<Effect> {
     let Some(id) = s.editor.as_ref().and_then(|e| e.id) else {
-        s.message = Some(info(t::HISTORY_NEEDS_ARTICLE.into()));
+        say(s, Msg::HistoryNeedsArticle);
         return Vec::new();
     };
     if s.revisions.as_ref().is_some_and(|r| r.article_id == id) {
@@ -156,7 +156,13 @@ pub fn restored(s: &mut State, a: Article, rev: i64) -> Vec<Effect> {
     s.revisions = None;
     s.preview = None;
     s.focus = Pane::Editor;
-    s.message = Some(info(t::restored(rev, a.version)));
+    say(
+        s,
+        Msg::Restored {
+            rev,
+            version: a.version,
+        },
+    );
     s.list.follow = Some(a.id);
     let mut fx = vec![Effect::DiscardRecovery(Some(a.id)), reload_list(s)];
     if needs_lock {

@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{pane_block, selected_style};
-use crate::domain::text::truncate_to_width;
+use crate::domain::text::{truncate_to_width, width};
 use crate::tui::keymap::{BINDINGS, Context};
+use crate::tui::msg::{Msg, t};
 use crate::tui::state::{Dialog, State};
-use crate::tui::strings as t;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
@@ -39,7 +39,7 @@ fn show_with(frame: &mut Frame, block: Block<'static>, lines: Vec<Line<'static>>
     );
 }
 
-fn bold(s: impl Into<String>) -> Line<'static> {
+fn bold(s: impl Into<std::borrow::Cow<'static, str>>) -> Line<'static> {
     Line::styled(s.into(), Style::default().add_modifier(Modifier::BOLD))
 }
 
@@ -51,16 +51,20 @@ pub fn draw(frame: &mut Frame, s: &State) {
     match d {
         Dialog::Help => {
             let w = area.width.saturating_sub(2);
-            let lines = help_lines(w.saturating_sub(2) as usize, area.height);
+            let lines = help_lines(s, w.saturating_sub(2) as usize, area.height);
             // "Press any key" sits in the bottom border: every row inside is for keys.
-            let block = pane_block(t::HELP_TITLE, true, s.color)
-                .title_bottom(format!(" {} ", t::HELP_CLOSE));
+            let block = pane_block(&t(s, Msg::HelpTitle), true, s.color)
+                .title_bottom(format!(" {} ", t(s, Msg::HelpClose)));
             show_with(frame, block, lines, w);
         }
         Dialog::ConfirmLeave { .. } => show(
             frame,
-            t::LEAVE_TITLE,
-            vec![Line::raw(t::LEAVE_BODY), Line::raw(""), bold(t::LEAVE_KEYS)],
+            &t(s, Msg::LeaveTitle),
+            vec![
+                Line::raw(t(s, Msg::LeaveBody)),
+                Line::raw(""),
+                bold(t(s, Msg::LeaveKeys)),
+            ],
             w.min(56),
             s.color,
         ),
@@ -73,7 +77,7 @@ pub fn draw(frame: &mut Frame, s: &State) {
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    let line = Line::raw(format!(" {} ", t::move_label(*c)));
+                    let line = Line::raw(format!(" {} ", t(s, Msg::MoveLabel(*c))));
                     if i == *selected {
                         line.style(selected_style(s.color))
                     } else {
@@ -84,7 +88,7 @@ pub fn draw(frame: &mut Frame, s: &State) {
             if choices.get(*selected) == Some(&crate::domain::Status::Scheduled) {
                 lines.push(Line::raw(""));
                 lines.push(Line::from(vec![
-                    Span::raw(t::STATUS_AT),
+                    Span::raw(t(s, Msg::StatusAt)),
                     Span::styled(
                         format!("{at}▏"),
                         Style::default().add_modifier(Modifier::BOLD),
@@ -92,27 +96,36 @@ pub fn draw(frame: &mut Frame, s: &State) {
                 ]));
             }
             lines.push(Line::raw(""));
-            lines.push(bold(t::STATUS_KEYS));
-            show(frame, t::STATUS_TITLE, lines, w.min(60), s.color);
+            lines.push(bold(t(s, Msg::StatusKeys)));
+            show(frame, &t(s, Msg::StatusTitle), lines, w.min(60), s.color);
         }
         Dialog::ConfirmExport { out, sync } => {
             // One line each (the dialog's height counts lines): a long one is cut visibly.
-            let line =
-                |label: &str, v: &str| Line::raw(truncate_to_width(&format!("{label}{v}"), inner));
-            let mut lines = vec![bold(t::export_question(sync.is_some())), Line::raw("")];
-            lines.push(line(t::EXPORT_INTO, out));
+            let labels = padded([t(s, Msg::ExportFolder), t(s, Msg::ExportSync)]);
+            let line = |label: &str, v: &str| {
+                Line::raw(truncate_to_width(&format!("{label}  {v}"), inner))
+            };
+            let question = Msg::ExportQuestion {
+                sync: sync.is_some(),
+            };
+            let mut lines = vec![bold(t(s, question)), Line::raw("")];
+            lines.push(line(&labels[0], out));
             if let Some(cmd) = sync {
-                lines.push(line(t::EXPORT_SYNC, cmd));
+                lines.push(line(&labels[1], cmd));
             }
-            show(frame, t::EXPORT_TITLE, lines, w, s.color);
+            show(frame, &t(s, Msg::ExportTitle), lines, w, s.color);
         }
         Dialog::Recover {
             written_at, diff, ..
         } => {
-            let mut lines = vec![Line::raw(t::recover_from(written_at)), Line::raw("")];
-            push_difference(&mut lines, diff, (t::STORED, t::RECOVERED_LABEL), inner);
-            lines.push(bold(t::RECOVER_KEYS));
-            show(frame, t::RECOVER_TITLE, lines, w, s.color);
+            let mut lines = vec![
+                Line::raw(t(s, Msg::RecoverFrom { at: written_at })),
+                Line::raw(""),
+            ];
+            let labels = [Msg::StoredLabel, Msg::RecoveredLabel];
+            push_difference(s, &mut lines, diff, labels, inner);
+            lines.push(bold(t(s, Msg::RecoverKeys)));
+            show(frame, &t(s, Msg::RecoverTitle), lines, w, s.color);
         }
         Dialog::Conflict {
             theirs_by,
@@ -120,28 +133,43 @@ pub fn draw(frame: &mut Frame, s: &State) {
             diff,
             ..
         } => {
-            let mut lines = vec![
-                Line::raw(t::conflict_by(theirs_by, theirs_at)),
-                Line::raw(""),
-            ];
-            push_difference(&mut lines, diff, (t::THEIRS, t::MINE), inner);
-            lines.push(bold(t::CONFLICT_KEYS));
-            show(frame, t::CONFLICT_TITLE, lines, w, s.color);
+            let by = Msg::ConflictBy {
+                who: theirs_by,
+                at: theirs_at,
+            };
+            let mut lines = vec![Line::raw(t(s, by)), Line::raw("")];
+            push_difference(
+                s,
+                &mut lines,
+                diff,
+                [Msg::TheirsLabel, Msg::MineLabel],
+                inner,
+            );
+            lines.push(bold(t(s, Msg::ConflictKeys)));
+            show(frame, &t(s, Msg::ConflictTitle), lines, w, s.color);
         }
     }
 }
 
+/// Labels padded to the widest, so what follows them lines up.
+fn padded<const N: usize>(labels: [std::borrow::Cow<'static, str>; N]) -> [String; N] {
+    let w = labels.iter().map(|l| width(l)).max().unwrap_or(0);
+    labels.map(|l| format!("{l}{}", " ".repeat(w - width(&l))))
+}
+
 /// The first differing line of two versions, labelled, each cut to the dialog width.
 fn push_difference(
+    s: &State,
     lines: &mut Vec<Line<'static>>,
     diff: &Option<(usize, String, String)>,
-    labels: (&str, &str),
-    width: usize,
+    labels: [Msg; 2],
+    inner: usize,
 ) {
     let Some((n, a, b)) = diff else { return };
-    let room = width.saturating_sub(10);
-    lines.push(bold(t::line_no(*n)));
-    for (label, text) in [(labels.0, a), (labels.1, b)] {
+    let labels = padded(labels.map(|m| t(s, m)));
+    let room = inner.saturating_sub(width(&labels[0]) + 4);
+    lines.push(bold(t(s, Msg::LineNo(*n))));
+    for (label, text) in labels.iter().zip([a, b]) {
         lines.push(Line::raw(format!(
             "{label}: {}",
             truncate_to_width(text, room)
@@ -151,7 +179,7 @@ fn push_difference(
 }
 
 /// One line per binding, grouped by context, cut to the screen height.
-fn help_lines(width: usize, height: u16) -> Vec<Line<'static>> {
+fn help_lines(s: &State, width: usize, height: u16) -> Vec<Line<'static>> {
     let groups = [
         Context::Global,
         Context::List,
@@ -162,12 +190,12 @@ fn help_lines(width: usize, height: u16) -> Vec<Line<'static>> {
         Context::Preview,
         Context::Revisions,
     ]
-    .map(|ctx| (ctx, t::help_group(ctx)));
+    .map(|ctx| (ctx, t(s, Msg::HelpGroup(ctx))));
     // (text, is a heading)
     let mut entries: Vec<(String, bool)> = Vec::new();
     for (ctx, name) in groups {
         entries.push((name.to_string(), true));
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen = Vec::new();
         for b in BINDINGS.iter().filter(|b| b.context == ctx) {
             if seen.contains(&b.help) {
                 continue;
@@ -179,7 +207,8 @@ fn help_lines(width: usize, height: u16) -> Vec<Line<'static>> {
                 .filter(|o| o.context == ctx && o.help == b.help)
                 .map(|o| o.key.label())
                 .collect();
-            entries.push((format!(" {:<10} {}", keys.join(" "), b.help), false));
+            let help = b.help.text(s.lang);
+            entries.push((format!(" {:<10} {help}", keys.join(" ")), false));
         }
     }
     // As many columns as it takes to show every binding on this screen.

@@ -8,27 +8,33 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::pane_block;
 use crate::domain::text::{truncate_to_width, width};
+use crate::tui::msg::{Msg, t};
 use crate::tui::state::{Field, Pane, State};
-use crate::tui::strings as t;
 
-/// Width of the field labels column.
-const LABEL: u16 = 9;
+/// The field labels in the state's language, padded to the widest, and the label column's
+/// width (one more: a space before the value).
+fn labels(s: &State) -> ([String; 8], u16) {
+    let names = Field::ALL.map(|f| t(s, Msg::FieldLabel(f)));
+    let w = names.iter().map(|n| width(n)).max().unwrap_or(0);
+    let padded = names.map(|n| format!("{n}{}", " ".repeat(w + 1 - width(&n))));
+    (padded, w as u16 + 2)
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
     let focused = s.focus == Pane::Editor;
     let Some(e) = s.editor.as_ref() else {
-        let block = pane_block(t::EDITOR_TITLE, focused, s.color);
+        let block = pane_block(&t(s, Msg::EditorTitle), focused, s.color);
         let inner = block.inner(area);
         frame.render_widget(block, area);
         frame.render_widget(
-            Paragraph::new(t::NOTHING_OPEN).wrap(Wrap { trim: true }),
+            Paragraph::new(t(s, Msg::NothingOpen)).wrap(Wrap { trim: true }),
             inner,
         );
         return;
     };
     let title = match &e.slug {
-        Some(slug) => format!("{} · {slug}", t::EDITOR_TITLE),
-        None => t::EDITOR_TITLE.to_string(),
+        Some(slug) => format!("{} · {slug}", t(s, Msg::EditorTitle)),
+        None => t(s, Msg::EditorTitle).into_owned(),
     };
     let block = pane_block(&title, focused, s.color);
     let mut inner = block.inner(area);
@@ -37,7 +43,14 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
     // lines when the pane is narrow).
     if let Some(h) = e.read_only() {
         let since = h.since.with_timezone(&s.tz).format("%H:%M").to_string();
-        let text = t::being_edited(&h.user, &h.host, &since);
+        let text = t(
+            s,
+            Msg::BeingEdited {
+                user: &h.user,
+                host: &h.host,
+                since: &since,
+            },
+        );
         let rows = if width(&text) > inner.width as usize {
             2
         } else {
@@ -69,6 +82,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
         ])
         .split(inner);
     let label_style = Style::default().add_modifier(Modifier::DIM);
+    let (labels, label_w) = labels(s);
     let focus_label = Style::default().add_modifier(Modifier::BOLD | Modifier::REVERSED);
     for (i, field) in Field::ALL.iter().take(fields as usize).enumerate() {
         let row = Rect {
@@ -80,10 +94,10 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
             break;
         }
         let is_focus = focused && e.focus == *field;
-        let label = format!("{:<8}", t::FIELD_LABELS[i]);
+        let label = labels[i].clone();
         let cols = Layout::default()
             .direction(Direction::Horizontal)
-            .constraints([Constraint::Length(LABEL), Constraint::Min(1)])
+            .constraints([Constraint::Length(label_w), Constraint::Min(1)])
             .split(row);
         frame.render_widget(
             Paragraph::new(Span::styled(
@@ -112,10 +126,10 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
     } else {
         label_style
     };
+    let body = t(s, Msg::FieldLabel(Field::Body));
     let rule = format!(
-        "{}{}",
-        t::FIELD_LABELS[7],
-        "─".repeat(parts[1].width.saturating_sub(4) as usize)
+        "{body}{}",
+        "─".repeat((parts[1].width as usize).saturating_sub(width(&body)))
     );
     frame.render_widget(Paragraph::new(Span::styled(rule, rule_style)), parts[1]);
     frame.render_widget(&e.body, parts[2]);
@@ -124,7 +138,10 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
     }
     if let Some(find) = &e.find {
         let line = Line::from(vec![
-            Span::styled("Find: ", Style::default().add_modifier(Modifier::BOLD)),
+            Span::styled(
+                t(s, Msg::FindPrompt),
+                Style::default().add_modifier(Modifier::BOLD),
+            ),
             Span::raw(format!("{find}▏")),
         ]);
         frame.render_widget(Paragraph::new(line), parts[3]);

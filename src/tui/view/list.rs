@@ -9,17 +9,27 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{inner_width, pane_block, selected_style};
 use crate::domain::Status;
 use crate::domain::text::{truncate_to_width, width};
+use crate::tui::msg::{Msg, t};
 use crate::tui::state::{Pane, State};
-use crate::tui::strings as t;
 
-fn badge(s: Status) -> &'static str {
-    match s {
-        Status::Draft => "DRA",
-        Status::Review => "REV",
-        Status::Scheduled => "SCH",
-        Status::Published => "PUB",
-        Status::Archived => "ARC",
-    }
+const STATUSES: [Status; 5] = [
+    Status::Draft,
+    Status::Review,
+    Status::Scheduled,
+    Status::Published,
+    Status::Archived,
+];
+
+/// The status badges in the state's language, padded to one width (the widest).
+fn badges(s: &State) -> [String; 5] {
+    let names = STATUSES.map(|st| t(s, Msg::Badge(st)));
+    let w = names.iter().map(|n| width(n)).max().unwrap_or(0);
+    names.map(|n| format!("{n}{}", " ".repeat(w - width(&n))))
+}
+
+fn badge(badges: &[String; 5], st: Status) -> String {
+    let i = STATUSES.iter().position(|x| *x == st).unwrap_or(0);
+    badges[i].clone()
 }
 
 fn badge_style(s: Status, color: bool) -> Style {
@@ -46,12 +56,20 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
     }
     let l = &s.list;
     let focused = s.focus == Pane::List;
-    let (filter, sort) = (t::filter_label(l.filter), t::sort_label(l.sort));
-    let count = t::count(if l.total == 0 { 0 } else { l.selected + 1 }, l.total);
+    let filter = match l.filter {
+        None => t(s, Msg::FilterAll),
+        Some(f) => t(s, Msg::StatusLabel(f)),
+    };
+    let sort = t(s, Msg::SortLabel(l.sort));
+    let count = format!(
+        "{}/{}",
+        if l.total == 0 { 0 } else { l.selected + 1 },
+        l.total
+    );
     // The border cuts a long title; drop the pane's name, then the sort, before the count.
     let room = (area.width as usize).saturating_sub(4);
     let title = [
-        format!("{} · {filter} · {sort} · {count}", t::LIST_TITLE),
+        format!("{} · {filter} · {sort} · {count}", t(s, Msg::ListTitle)),
         format!("{filter} · {sort} · {count}"),
         format!("{filter} · {count}"),
     ]
@@ -65,31 +83,28 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
     let mut lines: Vec<Line> = Vec::new();
     if l.searching || !l.search.is_empty() {
         let cursor = if l.searching { "▏" } else { "" };
+        let prompt = t(s, Msg::SearchPrompt);
+        let room = w.saturating_sub(width(&prompt));
         lines.push(Line::from(vec![
-            Span::styled(
-                t::SEARCH_PROMPT,
-                Style::default().add_modifier(Modifier::BOLD),
-            ),
-            Span::raw(truncate_to_width(
-                &format!("{}{cursor}", l.search),
-                w.saturating_sub(8),
-            )),
+            Span::styled(prompt, Style::default().add_modifier(Modifier::BOLD)),
+            Span::raw(truncate_to_width(&format!("{}{cursor}", l.search), room)),
         ]));
     }
     let snippet = l.selected_snippet();
     let rows = (inner.height as usize).saturating_sub(lines.len() + usize::from(l.shows_snippet()));
     if l.total == 0 {
         if !l.loaded {
-            lines.push(Line::raw(t::LOADING));
+            lines.push(Line::raw(t(s, Msg::Loading)));
         } else if l.search.is_empty() && l.filter.is_none() {
             lines.push(Line::styled(
-                t::EMPTY_TITLE,
+                t(s, Msg::EmptyTitle),
                 Style::default().add_modifier(Modifier::BOLD),
             ));
             lines.push(Line::raw(""));
-            lines.extend(t::EMPTY_HINT.iter().map(|h| Line::raw(*h)));
+            let hint = t(s, Msg::EmptyHint);
+            lines.extend(hint.lines().map(|h| Line::raw(h.to_string())));
         } else {
-            lines.push(Line::raw(t::NO_MATCHES));
+            lines.push(Line::raw(t(s, Msg::NoMatches)));
         }
     }
     let section_w = if w >= SECTION_FROM {
@@ -98,6 +113,8 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
         0
     };
     let show_section = section_w > 0;
+    let badges = badges(s);
+    let badge_w = width(&badges[0]);
     for i in l.scroll..(l.scroll + rows).min(l.total) {
         let Some(row) = l.row(i) else {
             lines.push(Line::raw("…"));
@@ -117,12 +134,12 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
         } else {
             String::new()
         };
-        let fixed = 4 + 9 + if show_section { section_w + 1 } else { 0 };
+        let fixed = badge_w + 1 + 9 + if show_section { section_w + 1 } else { 0 };
         let room = w.saturating_sub(fixed);
         let title = truncate_to_width(&row.title, room);
         let pad = " ".repeat(room.saturating_sub(width(&title)));
         let mut spans = vec![
-            Span::styled(badge(row.status), badge_style(row.status, s.color)),
+            Span::styled(badge(&badges, row.status), badge_style(row.status, s.color)),
             Span::raw(" "),
             Span::raw(date),
             Span::raw(" "),

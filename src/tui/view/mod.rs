@@ -14,6 +14,8 @@ use ratatui::layout::{Constraint, Direction, Layout as Split, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders};
 
+pub use status::{export_bar, footer_hints, status_parts};
+
 use super::state::{Layout, Pane, State};
 
 /// Where each part of the screen goes for the current size and focus.

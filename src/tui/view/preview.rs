@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::pane_block;
+use crate::tui::msg::{Msg, t};
 use crate::tui::state::{Pane, State};
-use crate::tui::strings as t;
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
     // A revision from the history, when one is previewed; else the open article.
@@ -15,8 +15,8 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
         .as_ref()
         .and_then(|r| r.shown.as_ref().map(|(rev, _)| (*rev, r.scroll)));
     let title = match revision {
-        Some((rev, _)) => t::revision_title(rev),
-        None => t::PREVIEW_TITLE.to_string(),
+        Some((rev, _)) => t(s, Msg::RevisionTitle { rev }),
+        None => t(s, Msg::PreviewTitle),
     };
     let block = pane_block(&title, s.focus == Pane::Preview, s.color);
     let inner = block.inner(area);
@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
     };
     let (Some(scroll), Some(cache)) = (scroll, s.preview.as_ref()) else {
         frame.render_widget(
-            Paragraph::new(t::NOTHING_OPEN).wrap(Wrap { trim: true }),
+            Paragraph::new(t(s, Msg::NothingOpen)).wrap(Wrap { trim: true }),
             inner,
         );
         return;

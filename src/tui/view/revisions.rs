@@ -10,24 +10,30 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{inner_width, pane_block, selected_style};
 use crate::domain::text::{truncate_to_width, width};
 use crate::domain::{RevisionInfo, RevisionKind};
+use crate::tui::msg::{Msg, t};
 use crate::tui::state::{Pane, RevisionsView, State};
-use crate::tui::strings as t;
 
 /// From this inner width the kind is spelled out; below it a conflict is marked `!` after
 /// its number.
 const WIDE: usize = 44;
 
+/// Marks a refused conflicting save where the history is too narrow for its kind.
+const CONFLICT_MARK: char = '!';
+
 pub fn draw(frame: &mut Frame, area: Rect, s: &State, r: &RevisionsView) {
     let focused = s.focus != Pane::Editor;
-    let block = pane_block(&t::history_count(r.rows.len()), focused, s.color);
+    let block = pane_block(&t(s, Msg::HistoryCount(r.rows.len())), focused, s.color);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if !r.loaded || r.rows.is_empty() {
-        let text = if r.loaded {
-            t::HISTORY_EMPTY
-        } else {
-            t::LOADING
-        };
+        let text = t(
+            s,
+            if r.loaded {
+                Msg::HistoryEmpty
+            } else {
+                Msg::Loading
+            },
+        );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
         return;
     }
@@ -35,7 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State, r: &RevisionsView) {
     let wide = w >= WIDE;
     let legend = !wide && r.rows.iter().any(|row| row.kind == RevisionKind::Conflict);
     let dim = Style::default().add_modifier(Modifier::DIM);
-    let mut lines = vec![Line::styled(truncate_to_width(&header(wide), w), dim)];
+    let mut lines = vec![Line::styled(truncate_to_width(&header(s, wide), w), dim)];
     let rows = (inner.height as usize).saturating_sub(1 + usize::from(legend));
     let first = (r.selected + 1).saturating_sub(rows.max(1));
     let shown = r.shown.as_ref().map(|(rev, _)| *rev);
@@ -55,13 +61,23 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State, r: &RevisionsView) {
         while lines.len() < inner.height as usize - 1 {
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(truncate_to_width(t::CONFLICT_LEGEND, w), dim));
+        lines.push(Line::styled(
+            truncate_to_width(&t(s, Msg::ConflictLegend), w),
+            dim,
+        ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn header(wide: bool) -> String {
-    let [rev, kind, who, when, words] = t::HISTORY_COLUMNS;
+fn header(s: &State, wide: bool) -> String {
+    let [rev, kind, who, when, words] = [
+        Msg::ColRev,
+        Msg::ColKind,
+        Msg::ColWho,
+        Msg::ColWhen,
+        Msg::ColWords,
+    ]
+    .map(|m| t(s, m));
     if wide {
         format!("{rev:>5} {kind:<8} {who:<10} {when:<11} {words:>6}")
     } else {
@@ -79,12 +95,12 @@ fn cells(s: &State, row: &RevisionInfo, wide: bool, shown: bool) -> String {
         .to_string();
     if wide {
         let who = pad(&truncate_to_width(&row.saved_by, 10), 10);
-        let kind = t::kind_label(row.kind);
+        let kind = t(s, Msg::KindLabel(row.kind));
         format!("{rev:>5} {kind:<8} {who} {when:<11} {:>6}", row.word_count)
     } else {
         let who = pad(&truncate_to_width(&row.saved_by, 5), 5);
         let mark = if row.kind == RevisionKind::Conflict {
-            t::CONFLICT_MARK
+            CONFLICT_MARK
         } else {
             ' '
         };

@@ -9,15 +9,15 @@ use ratatui::widgets::Paragraph;
 use crate::domain::text::{reading_minutes, truncate_to_width, width};
 use crate::site::Progress;
 use crate::tui::keymap;
+use crate::tui::msg::{Msg, t, typing_label};
 use crate::tui::state::{Pane, State};
-use crate::tui::strings as t;
 
 pub fn status_line(frame: &mut Frame, area: Rect, s: &State) {
     // A running export takes the right end; the editor's status and the message the rest.
     let area = match s.export {
         Some(run) => {
-            let bar = export_bar(&run.progress, area.width, s.color);
-            let w = (bar.width() as u16).min(area.width / 2);
+            let bar = export_bar(s, &run.progress, area.width);
+            let w = bar.width() as u16;
             let right = Rect {
                 x: area.right() - w,
                 width: w,
@@ -31,18 +31,8 @@ pub fn status_line(frame: &mut Frame, area: Rect, s: &State) {
         }
         None => area,
     };
-    let mut left: Vec<String> = Vec::new();
-    if let Some(e) = s.editor.as_ref() {
-        left.push(t::status_label(e.status).to_string());
-        left.push(t::typing_label(s.typing.mode).to_string());
-        let n = e.word_count();
-        left.push(t::words(n, reading_minutes(n)));
-        left.push(if e.dirty { t::UNSAVED } else { t::SAVED }.to_string());
-        if e.read_only().is_some() {
-            left.push(t::READ_ONLY.to_string());
-        }
-    }
     let w = area.width as usize;
+    let left = status_parts(s, w);
     let joined = left.join(" · ");
     // Only the status is bold: the counts change with every word, and a plain run redraws
     // without switching attributes (fewer bytes over SSH).
@@ -73,22 +63,77 @@ pub fn status_line(frame: &mut Frame, area: Rect, s: &State) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// " export rendering ████░░░░ 120/400": the phase, a bar of pages done, the count.
-fn export_bar(p: &Progress, width: u16, color: bool) -> Line<'static> {
+/// The open article's part of the status line: status, typing mode, words and reading time,
+/// saved or not, read-only. When they do not fit in `room` columns the word count goes first.
+pub fn status_parts(s: &State, room: usize) -> Vec<String> {
+    let Some(e) = s.editor.as_ref() else {
+        return Vec::new();
+    };
+    let n = e.word_count();
+    let mut parts = vec![
+        t(s, Msg::StatusLabel(e.status)).into_owned(),
+        typing_label(s.typing.mode).to_string(),
+        t(
+            s,
+            Msg::Words {
+                n,
+                minutes: reading_minutes(n),
+            },
+        )
+        .into_owned(),
+        t(
+            s,
+            if e.dirty {
+                Msg::UnsavedFlag
+            } else {
+                Msg::SavedFlag
+            },
+        )
+        .into_owned(),
+    ];
+    if e.read_only().is_some() {
+        parts.push(t(s, Msg::ReadOnlyFlag).into_owned());
+    }
+    if width(&parts.join(" · ")) > room {
+        parts.remove(2);
+    }
+    parts
+}
+
+/// " export rendering ████░░░░ 120/400": the phase, a bar of pages done, the count, in at
+/// most half the line (the bar goes first, then the count, when they do not fit).
+pub fn export_bar(s: &State, p: &Progress, width: u16) -> Line<'static> {
+    let room = (width / 2) as usize;
+    let full = export_bar_with(s, p, width, true, true);
+    if full.width() <= room {
+        return full;
+    }
+    let count = export_bar_with(s, p, width, false, true);
+    if count.width() <= room {
+        return count;
+    }
+    export_bar_with(s, p, width, false, false)
+}
+
+fn export_bar_with(s: &State, p: &Progress, width: u16, bar: bool, count: bool) -> Line<'static> {
     let mut spans = vec![
-        Span::raw(format!(" {} ", t::EXPORT_LABEL)),
+        Span::raw(format!(" {} ", t(s, Msg::ExportFlag))),
         Span::styled(
-            t::phase_label(p.phase),
+            t(s, Msg::PhaseLabel(p.phase)),
             Style::default().add_modifier(Modifier::BOLD),
         ),
     ];
-    if p.total == 0 {
+    if p.total == 0 || !count {
         spans.push(Span::raw("… "));
+        return Line::from(spans);
+    }
+    if !bar {
+        spans.push(Span::raw(format!(" {}/{} ", p.done, p.total)));
         return Line::from(spans);
     }
     let cells = if width >= 120 { 16 } else { 8 };
     let filled = (p.done.min(p.total) * cells) / p.total;
-    let style = if color {
+    let style = if s.color {
         Style::default().fg(Color::Cyan)
     } else {
         Style::default()
@@ -100,32 +145,38 @@ fn export_bar(p: &Progress, width: u16, color: bool) -> Line<'static> {
     Line::from(spans)
 }
 
-pub fn footer(frame: &mut Frame, area: Rect, s: &State) {
+/// The footer's hints for the state's context: whole hints, in table order, as many as fit.
+pub fn footer_hints(s: &State, room: usize) -> Vec<(String, &'static str)> {
     let ctx = crate::tui::update::context(s);
+    let mut used = 0;
+    keymap::hints(ctx, s.lang)
+        .into_iter()
+        .take_while(|(key, help)| {
+            used += width(key) + width(help) + 2;
+            used <= room
+        })
+        .collect()
+}
+
+pub fn footer(frame: &mut Frame, area: Rect, s: &State) {
     let key_style = if s.color {
         Style::default().fg(Color::Black).bg(Color::Gray)
     } else {
         Style::default().add_modifier(Modifier::REVERSED)
     };
     let mut spans = Vec::new();
-    let mut used = 0;
-    for (key, help) in keymap::hints(ctx) {
-        let cost = width(&key) + width(help) + 2;
-        if used + cost > area.width as usize {
-            break;
-        }
+    for (key, help) in footer_hints(s, area.width as usize) {
         spans.push(Span::styled(key, key_style));
         spans.push(Span::raw(format!(" {help} ")));
-        used += cost;
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 pub fn tabs(frame: &mut Frame, area: Rect, s: &State) {
     let names = [
-        (Pane::List, t::LIST_TITLE),
-        (Pane::Editor, t::EDITOR_TITLE),
-        (Pane::Preview, t::PREVIEW_TITLE),
+        (Pane::List, t(s, Msg::ListTitle)),
+        (Pane::Editor, t(s, Msg::EditorTitle)),
+        (Pane::Preview, t(s, Msg::PreviewTitle)),
     ];
     let mut spans = Vec::new();
     for (pane, name) in names {

@@ -1,0 +1,295 @@
+//! Errors worded for the editor in their language, at the edge of the program.
+//!
+//! The error types keep their English `Display` (libraries, tests, logs). Here each gets one
+//! exhaustive `match` per language, so a new variant without a Vietnamese wording does not
+//! compile. English is the `Display` itself: the derive is that language's `match`.
+
+use chrono::{DateTime, Utc};
+
+use super::CliError;
+use crate::domain::{DomainError, FrontMatterError, MoveRule, Status};
+use crate::i18n::Lang;
+use crate::store::StoreError;
+
+/// Any error the command line reports, in `lang`.
+pub fn describe(err: &CliError, lang: Lang) -> String {
+    match err {
+        CliError::Store(e) => describe_store(e, lang),
+        CliError::Domain(e) => describe_domain(e, lang),
+        CliError::Site(e) => super::describe_site(e, lang),
+        CliError::Msg(m) => m.text(lang),
+        CliError::Text(t) => t.clone(),
+    }
+}
+
+/// A status as a word in a sentence: `published`, `đã đăng`.
+pub fn status_name(status: Status, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => status.as_str(),
+        Lang::Vi => match status {
+            Status::Draft => "nháp",
+            Status::Review => "chờ duyệt",
+            Status::Scheduled => "hẹn giờ đăng",
+            Status::Published => "đã đăng",
+            Status::Archived => "lưu trữ",
+        },
+    }
+}
+
+/// A status keyword carried by an error (`"published"`), as a word in `lang`.
+fn status_word(keyword: &'static str, lang: Lang) -> &'static str {
+    Status::parse(keyword).map_or(keyword, |s| status_name(s, lang))
+}
+
+/// A time in an error: `26/11/2026 03:42 UTC`.
+fn utc(t: &DateTime<Utc>) -> String {
+    t.format("%d/%m/%Y %H:%M UTC").to_string()
+}
+
+pub fn describe_store(err: &StoreError, lang: Lang) -> String {
+    if lang == Lang::En {
+        return err.to_string();
+    }
+    match err {
+        StoreError::NotNewsdesk { path } => format!(
+            "{path} không phải là cơ sở dữ liệu của newsdesk (tệp được giữ nguyên): hãy chọn tệp khác bằng --db"
+        ),
+        StoreError::TooNew { path, found, known } => format!(
+            "{path} được tạo bởi một phiên bản newsdesk mới hơn (lược đồ {found}, bản này chỉ biết tới {known}); tệp được giữ nguyên: hãy cập nhật newsdesk"
+        ),
+        StoreError::Open { path, reason } => {
+            format!("không mở được cơ sở dữ liệu {path}: {reason}")
+        }
+        StoreError::NotFound(key) => {
+            format!("không có bài “{key}”: hãy nhập mã số hoặc slug của bài (xem `newsdesk list`)")
+        }
+        StoreError::NoRevision { id, rev } => {
+            format!("bài {id} không có bản lưu số {rev}: xem `newsdesk history {id}`")
+        }
+        StoreError::SlugTaken(slug) => {
+            format!("slug “{slug}” đã được một bài khác dùng: hãy chọn slug khác")
+        }
+        StoreError::Conflict {
+            title,
+            saved_by,
+            saved_at,
+            version,
+            kept_rev,
+            ..
+        } => format!(
+            "“{title}” đã được {saved_by} lưu lúc {} (phiên bản {version}) sau khi bạn mở bài; nội dung của bạn được giữ lại ở bản lưu số {kept_rev}",
+            utc(saved_at)
+        ),
+        StoreError::Locked {
+            id,
+            user,
+            host,
+            since,
+        } => format!(
+            "bài {id} đang được {user} sửa trên máy {host} từ {}",
+            utc(since)
+        ),
+        StoreError::MediaNotFound(key) => format!(
+            "không có ảnh “{key}” trong thư viện: hãy nhập mã băm hoặc ít nhất 8 ký tự đầu của nó (xem `newsdesk media list`)"
+        ),
+        StoreError::MediaAmbiguous { key, count } => format!(
+            "“{key}” là phần đầu mã băm của {count} ảnh: hãy nhập dài hơn (xem `newsdesk media list`)"
+        ),
+        StoreError::MediaInUse { hash, uses } => format!(
+            "{hash} đang được dùng ở {uses}: hãy gỡ ảnh ra trước (`newsdesk media detach`), hoặc thêm --force"
+        ),
+        StoreError::NotInGallery { title, hash } => {
+            format!("“{title}” không có ảnh {hash} trong bộ ảnh: xem `newsdesk media show {hash}`")
+        }
+        StoreError::Busy => {
+            "cơ sở dữ liệu đang bận (một biên tập viên khác đang ghi); hãy thử lại sau giây lát"
+                .to_string()
+        }
+        StoreError::Rule { title, source } if title.trim().is_empty() => {
+            describe_domain(source, lang)
+        }
+        StoreError::Rule { title, source } => {
+            format!("“{title}”: {}", describe_domain(source, lang))
+        }
+        StoreError::Domain(e) => describe_domain(e, lang),
+        StoreError::Sqlite(e) => format!("lỗi cơ sở dữ liệu: {e}"),
+    }
+}
+
+pub fn describe_domain(err: &DomainError, lang: Lang) -> String {
+    if lang == Lang::En {
+        return err.to_string();
+    }
+    match err {
+        DomainError::UnknownStatus(s) => format!(
+            "không có trạng thái “{s}”: hãy dùng draft (nháp), review (chờ duyệt), scheduled (hẹn giờ đăng), published (đã đăng) hoặc archived (lưu trữ)"
+        ),
+        DomainError::MoveRefused { from, to, rule } => format!(
+            "không chuyển được từ {} sang {}: {}",
+            status_word(from, lang),
+            status_word(to, lang),
+            move_rule_vi(*rule)
+        ),
+        DomainError::BadSlug(slug) => {
+            format!("slug “{slug}” không hợp lệ: chỉ dùng a–z, 0–9 và từng dấu gạch nối đơn")
+        }
+        DomainError::EmptyTitle => "tiêu đề đang trống: bài nào cũng cần có tiêu đề".to_string(),
+        DomainError::EmptyBody(status) => format!(
+            "nội dung đang trống: bài {} cần có nội dung",
+            status_word(status, lang)
+        ),
+        DomainError::NoPublishTime => "bài hẹn giờ đăng cần có thời điểm đăng".to_string(),
+        DomainError::BadFrontMatter(problem) => front_matter_vi(problem),
+    }
+}
+
+fn move_rule_vi(rule: MoveRule) -> &'static str {
+    match rule {
+        MoveRule::SameStatus => "bài đã ở trạng thái đó",
+        MoveRule::FromArchived => "bài lưu trữ phải về nháp trước",
+        MoveRule::FromPublished => "bài đã đăng chỉ có thể gỡ xuống (về nháp) hoặc lưu trữ",
+        MoveRule::NotInWorkflow => "quy trình không cho phép bước chuyển này",
+        MoveRule::EmptyTitle => "tiêu đề đang trống",
+        MoveRule::NeedsTime => "hẹn giờ đăng cần có thời điểm đăng (--at)",
+        MoveRule::EmptyBody => "nội dung đang trống",
+        MoveRule::PastTime => "thời điểm đăng phải ở tương lai",
+    }
+}
+
+fn front_matter_vi(problem: &FrontMatterError) -> String {
+    match problem {
+        FrontMatterError::Unclosed(fence) => {
+            format!("phần đầu tệp (front matter) mở bằng {fence} nhưng không được đóng lại")
+        }
+        FrontMatterError::BadYaml(e) => format!("phần đầu tệp YAML không hợp lệ: {e}"),
+        FrontMatterError::NotKeyValue => {
+            "phần đầu tệp YAML không phải là các dòng `khóa: giá trị`".to_string()
+        }
+        FrontMatterError::BadToml(e) => format!("phần đầu tệp TOML không hợp lệ: {e}"),
+        FrontMatterError::BadDate(s) => {
+            format!("“{s}” không phải là ngày giờ: hãy viết như 2026-11-26T10:42:00+07:00")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::is_nfc;
+
+    /// One value of every domain and store variant, with Vietnamese samples inside.
+    pub(crate) fn samples() -> (Vec<DomainError>, Vec<StoreError>) {
+        let t = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 26, 3, 42, 0).unwrap();
+        let rules = [
+            MoveRule::SameStatus,
+            MoveRule::FromArchived,
+            MoveRule::FromPublished,
+            MoveRule::NotInWorkflow,
+            MoveRule::EmptyTitle,
+            MoveRule::NeedsTime,
+            MoveRule::EmptyBody,
+            MoveRule::PastTime,
+        ];
+        let mut domain: Vec<DomainError> = rules
+            .into_iter()
+            .map(|rule| DomainError::MoveRefused {
+                from: "published",
+                to: "review",
+                rule,
+            })
+            .collect();
+        domain.extend([
+            DomainError::UnknownStatus("đăng".into()),
+            DomainError::BadSlug("Việt".into()),
+            DomainError::EmptyTitle,
+            DomainError::EmptyBody("scheduled"),
+            DomainError::NoPublishTime,
+            DomainError::BadFrontMatter(FrontMatterError::Unclosed("---")),
+            DomainError::BadFrontMatter(FrontMatterError::BadYaml("x".into())),
+            DomainError::BadFrontMatter(FrontMatterError::NotKeyValue),
+            DomainError::BadFrontMatter(FrontMatterError::BadToml("x".into())),
+            DomainError::BadFrontMatter(FrontMatterError::BadDate("thứ năm".into())),
+        ]);
+        let title = "Thẩm định mô hình".to_string();
+        let store = vec![
+            StoreError::NotNewsdesk {
+                path: "a.db".into(),
+            },
+            StoreError::TooNew {
+                path: "a.db".into(),
+                found: 9,
+                known: 8,
+            },
+            StoreError::Open {
+                path: "a.db".into(),
+                reason: "x".into(),
+            },
+            StoreError::NotFound("khong-co".into()),
+            StoreError::NoRevision { id: 1, rev: 2 },
+            StoreError::SlugTaken("viet-nam".into()),
+            StoreError::Conflict {
+                id: 1,
+                title: title.clone(),
+                saved_by: "lan".into(),
+                saved_at: t,
+                version: 3,
+                kept_rev: 4,
+            },
+            StoreError::Locked {
+                id: 1,
+                user: "lan".into(),
+                host: "may".into(),
+                since: t,
+            },
+            StoreError::MediaNotFound("abc".into()),
+            StoreError::MediaAmbiguous {
+                key: "abc".into(),
+                count: 2,
+            },
+            StoreError::MediaInUse {
+                hash: "abc".into(),
+                uses: title.clone(),
+            },
+            StoreError::NotInGallery {
+                title: title.clone(),
+                hash: "abc".into(),
+            },
+            StoreError::Busy,
+            StoreError::Rule {
+                title: title.clone(),
+                source: DomainError::EmptyTitle,
+            },
+            StoreError::Domain(DomainError::NoPublishTime),
+        ];
+        (domain, store)
+    }
+
+    #[test]
+    fn vietnamese_descriptions_are_nfc_and_differ_from_english() {
+        let (domain, store) = samples();
+        for e in &domain {
+            let vi = describe_domain(e, Lang::Vi);
+            assert!(is_nfc(&vi), "{vi}");
+            assert_ne!(vi, describe_domain(e, Lang::En));
+            assert_eq!(describe_domain(e, Lang::En), e.to_string());
+        }
+        for e in &store {
+            let vi = describe_store(e, Lang::Vi);
+            assert!(is_nfc(&vi), "{vi}");
+            assert_ne!(vi, describe_store(e, Lang::En));
+        }
+    }
+
+    #[test]
+    fn move_refusals_name_statuses_in_vietnamese() {
+        let e = DomainError::MoveRefused {
+            from: "published",
+            to: "review",
+            rule: MoveRule::FromPublished,
+        };
+        assert_eq!(
+            describe_domain(&e, Lang::Vi),
+            "không chuyển được từ đã đăng sang chờ duyệt: bài đã đăng chỉ có thể gỡ xuống (về nháp) hoặc lưu trữ"
+        );
+    }
+}

@@ -1,0 +1,220 @@
+//! Site export errors worded for the editor in their language (see `describe`).
+
+use crate::i18n::Lang;
+use crate::site::SiteError;
+
+pub fn describe_site(err: &SiteError, lang: Lang) -> String {
+    if lang == Lang::En {
+        return err.to_string();
+    }
+    match err {
+        SiteError::UnknownKey { key, known } => {
+            format!("không có thiết lập trang “{key}”: các thiết lập là {known}")
+        }
+        SiteError::BadValue { key, value, reason } => format!(
+            "thiết lập {key} = “{value}” bị từ chối: {}",
+            reason_vi(reason)
+        ),
+        SiteError::Template { name, line, detail } => format!(
+            "mẫu {name}{}: {detail}; hãy sửa mẫu (xem `newsdesk site get templates_dir`)",
+            line.map(|l| format!(", dòng {l}")).unwrap_or_default()
+        ),
+        SiteError::Io {
+            action,
+            path,
+            source,
+        } => format!(
+            "không {} được {}: {source}",
+            action_vi(action),
+            path.display()
+        ),
+        SiteError::Read(e) => format!("không đọc được các bài đã đăng: {e}"),
+        SiteError::NoOutDir => "chưa có thư mục xuất: hãy thêm --out THƯ_MỤC, hoặc đặt một thư mục bằng `newsdesk site set export_dir THƯ_MỤC`".to_string(),
+        SiteError::NotOurs { path } => format!(
+            "{} là thư mục không do newsdesk tạo (newsdesk đăng trang qua một liên kết tới thư mục bản dựng): hãy chuyển nó đi hoặc xuất ra chỗ khác",
+            path.display()
+        ),
+        SiteError::Busy { path } => format!(
+            "một lần xuất {} khác đang chạy; hãy thử lại khi nó xong",
+            path.display()
+        ),
+        SiteError::NoPrevious { path } => format!(
+            "không có bản dựng nào trước đó của {} để quay lại",
+            path.display()
+        ),
+        SiteError::UnsafePath(p) => format!(
+            "đường dẫn ra “{p}” không an toàn nên bị từ chối (nó sẽ ra ngoài thư mục xuất)"
+        ),
+        SiteError::Media {
+            title,
+            path,
+            file,
+            reason,
+        } => format!(
+            "không xuất được “{title}” ({path}): ảnh {} của bài: {reason}; chưa có gì được đăng và trang đang chạy không đổi (hãy khôi phục tệp, hoặc gỡ ảnh bằng `newsdesk media detach`)",
+            file.display()
+        ),
+        SiteError::MediaRef {
+            title,
+            path,
+            reference,
+            problem,
+        } => format!(
+            "không xuất được “{title}” ({path}): nội dung bài hiển thị media:{reference}, {}; hãy sửa nội dung (`newsdesk media list` liệt kê thư viện ảnh); chưa có gì được đăng và trang đang chạy không đổi",
+            media_problem_vi(problem)
+        ),
+        SiteError::NoMediaFolder => {
+            "ảnh được giữ trong một thư mục cạnh cơ sở dữ liệu, mà cơ sở dữ liệu này nằm trong bộ nhớ"
+                .to_string()
+        }
+    }
+}
+
+/// The site's reasons for refusing a setting (`site::settings::validate`), plus the hint
+/// `Settings::from_map` appends. A reason not listed here is shown in English.
+fn reason_vi(reason: &str) -> String {
+    let (reason, fix) = match reason.split_once(" (fix it with `newsdesk site set ") {
+        Some((r, rest)) => {
+            let key = rest.split(' ').next().unwrap_or_default();
+            (r, format!(" (sửa bằng `newsdesk site set {key} GIÁ_TRỊ`)"))
+        }
+        None => (reason, String::new()),
+    };
+    let vi = match reason {
+        "give an http:// or https:// address, e.g. https://tin.example.vn" => {
+            "hãy nhập một địa chỉ http:// hoặc https://, ví dụ https://tin.example.vn"
+        }
+        "an address has no spaces, quotes or angle brackets" => {
+            "địa chỉ không có dấu cách, dấu nháy hay dấu ngoặc nhọn"
+        }
+        "give the site's address without ? or #" => "hãy nhập địa chỉ trang không có ? hay #",
+        "choose vi or en" => "hãy chọn vi hoặc en",
+        "give a whole number from 1 to 500" => "hãy nhập một số nguyên từ 1 đến 500",
+        "give a whole number of megabytes from 1 to 1000" => {
+            "hãy nhập số megabyte nguyên từ 1 đến 1000"
+        }
+        "give an offset like +07:00 or -05:30" => "hãy nhập độ lệch giờ như +07:00 hoặc -05:30",
+        "the site needs a title" => "trang cần có tên",
+        "give a single line" => "chỉ nhập một dòng",
+        other => other,
+    };
+    format!("{vi}{fix}")
+}
+
+/// What the export was doing when the file system refused (`SiteError::io`). An action not
+/// listed here is shown in English.
+fn action_vi(action: &str) -> &str {
+    match action {
+        "read" => "đọc",
+        "write" => "ghi",
+        "copy" => "sao chép",
+        "replace" => "thay",
+        "link" => "liên kết",
+        "look at" => "xem",
+        "set the time of" => "đặt thời gian cho",
+        "create the folder" => "tạo thư mục",
+        "create the builds folder" => "tạo thư mục chứa các bản dựng",
+        "create the build folder" => "tạo thư mục bản dựng",
+        "finish the build folder" => "hoàn tất thư mục bản dựng",
+        "create the lock file" => "tạo tệp khóa",
+        "read the link" => "đọc liên kết",
+        "create the link" => "tạo liên kết",
+        "switch the live site link" => "chuyển liên kết của trang đang chạy",
+        "read the template" => "đọc mẫu",
+        "read the templates folder" => "đọc thư mục mẫu",
+        "run the sync command with" => "chạy lệnh đồng bộ bằng",
+        "share the sync log with" => "chia sẻ nhật ký đồng bộ với",
+        other => other,
+    }
+}
+
+fn media_problem_vi(problem: &str) -> &str {
+    match problem {
+        "which is not in the photo library" => "mã này không có trong thư viện ảnh",
+        "which starts the hash of several photos (give more of it)" => {
+            "mã này là phần đầu mã băm của nhiều ảnh (hãy nhập dài hơn)"
+        }
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+    use unicode_normalization::is_nfc;
+
+    #[test]
+    fn every_variant_has_a_vietnamese_nfc_wording() {
+        let p = PathBuf::from("/srv/tin");
+        let io = || std::io::Error::other("x");
+        let errors = [
+            SiteError::UnknownKey {
+                key: "tiêu_đề".into(),
+                known: "title".into(),
+            },
+            crate::site::settings::validate("per_page", "nhiều").unwrap_err(),
+            crate::site::settings::validate("language", "fr").unwrap_err(),
+            SiteError::Template {
+                name: "article.html".into(),
+                line: Some(3),
+                detail: "x".into(),
+            },
+            SiteError::io("write", &p, io()),
+            SiteError::io("switch the live site link", &p, io()),
+            SiteError::Read("x".into()),
+            SiteError::NoOutDir,
+            SiteError::NotOurs { path: p.clone() },
+            SiteError::Busy { path: p.clone() },
+            SiteError::NoPrevious { path: p.clone() },
+            SiteError::UnsafePath("../x".into()),
+            SiteError::Media {
+                title: "Thẩm định".into(),
+                path: "a/b.html".into(),
+                file: p.clone(),
+                reason: "missing".into(),
+            },
+            SiteError::MediaRef {
+                title: "Thẩm định".into(),
+                path: "a/b.html".into(),
+                reference: "abc".into(),
+                problem: "which is not in the photo library",
+            },
+            SiteError::NoMediaFolder,
+        ];
+        for e in &errors {
+            let vi = describe_site(e, Lang::Vi);
+            assert!(is_nfc(&vi), "{vi}");
+            assert_ne!(vi, e.to_string());
+            assert_eq!(describe_site(e, Lang::En), e.to_string());
+        }
+        assert_eq!(
+            describe_site(&errors[1], Lang::Vi),
+            "thiết lập per_page = “nhiều” bị từ chối: hãy nhập một số nguyên từ 1 đến 500"
+        );
+        assert!(describe_site(&errors[5], Lang::Vi).starts_with("không chuyển liên kết"));
+    }
+
+    #[test]
+    fn every_setting_reason_is_translated() {
+        let cases = [
+            ("base_url", "ftp://x"),
+            ("base_url", "https://a b"),
+            ("base_url", "https://a?b"),
+            ("language", "fr"),
+            ("per_page", "0"),
+            ("media_max_mb", "0"),
+            ("timezone", "x"),
+            ("title", ""),
+            ("tagline", "a\nb"),
+        ];
+        for (key, value) in cases {
+            let Err(SiteError::BadValue { reason, .. }) =
+                crate::site::settings::validate(key, value)
+            else {
+                panic!("{key} = {value} passed");
+            };
+            assert_ne!(reason_vi(&reason), reason, "{reason}");
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! The command line's lines in Vietnamese: one arm per `CliMsg`, like the English ones.
+
+use super::describe::status_name;
+use super::msg::{CliMsg, history_header, int_vi, secs_vi};
+use crate::i18n::Lang;
+
+impl CliMsg {
+    pub(super) fn vi(&self) -> String {
+        use CliMsg::*;
+        let n = |n: &u64| int_vi(*n);
+        let s = |s: &f64| secs_vi(*s);
+        match self {
+            Overview { db, total } => format!("newsdesk — {db} ({} bài)", n(total)),
+            NoArticlesYet => "Chưa có bài nào. Tạo bài bằng `newsdesk new --title \"…\"` hoặc nhập bài bằng `newsdesk import THƯ_MỤC`.".into(),
+            CommandsHint => "Các lệnh: newsdesk --help".into(),
+            WordsAndMinutes { words, minutes } => {
+                format!("{} chữ, {} phút đọc", n(words), n(minutes))
+            }
+            Byline(b) => format!("Tác giả: {b}"),
+            Tags(t) => format!("Từ khóa: {t}"),
+            HistoryHeader => {
+                history_header(["BẢN", "LOẠI", "PB", "LÚC", "NGƯỜI LƯU", "SỐ CHỮ", "TIÊU ĐỀ"])
+            }
+            NoMatches => "Không có bài nào khớp.".into(),
+            NowStatus { title, status, when } => format!(
+                "“{title}” giờ ở trạng thái {}{}",
+                status_name(*status, Lang::Vi),
+                when.as_ref().map(|w| format!(" ({w})")).unwrap_or_default()
+            ),
+            Restored { title, rev, version } => {
+                format!("“{title}”: đã khôi phục bản lưu số {rev} thành phiên bản {version}")
+            }
+            Purged(title) => format!("đã xóa hẳn “{title}”"),
+            AlreadyArchived(title) => format!("“{title}” đã ở trong lưu trữ"),
+            Archived { title, id } => format!(
+                "đã lưu trữ “{title}” (lấy lại bằng `newsdesk status {id} draft`)"
+            ),
+            Imported { created, updated, skipped, failed } => format!(
+                "đã nhập {} tệp: {} mới, {} cập nhật, {} bỏ qua, {} lỗi",
+                n(&(created + updated + skipped)),
+                n(created),
+                n(updated),
+                n(skipped),
+                n(failed)
+            ),
+            WroteMarkdown { count, dir } => format!("đã ghi {} bài vào {dir}", n(count)),
+            NotSet => "(chưa đặt)".into(),
+            Default => "(mặc định)".into(),
+            BackToDefault(key) => format!("{key} đã trở về giá trị mặc định"),
+            Exported { files, live, build, written, unchanged, removed, secs } => format!(
+                "đã xuất {} tệp vào {live} ({build}): {} ghi mới, {} giữ nguyên, {} xóa, trong {} giây",
+                n(files),
+                n(written),
+                n(unchanged),
+                n(removed),
+                s(secs)
+            ),
+            NothingChanged { live, unchanged, secs } => format!(
+                "không có gì thay đổi: {live} đã mới nhất ({} tệp giữ nguyên, {} giây)",
+                n(unchanged),
+                s(secs)
+            ),
+            RolledBack { out, build } => format!("{out} giờ hiển thị bản dựng trước {build}"),
+            PublishedOnSchedule { title, slug } => {
+                format!("đã đăng theo lịch: “{title}” ({slug})")
+            }
+            Renditions(count) => format!("ảnh: đã tạo {} bản ảnh", n(count)),
+            SyncRunning(cmd) => format!("đồng bộ: {cmd}"),
+            SyncFinished => "đồng bộ xong (mã thoát 0)".into(),
+            SyncFailed { code, live } => format!(
+                "newsdesk: lệnh đồng bộ bị lỗi ({}); bản xuất vẫn ở {live}: hãy sửa lệnh (`newsdesk site get sync_command`) rồi chạy lại `newsdesk export --sync`",
+                code.map_or("bị một tín hiệu dừng".to_string(), |c| format!("mã thoát {c}"))
+            ),
+            NoHomeFolder => {
+                "không tìm thấy thư mục nhà để đặt cơ sở dữ liệu: hãy thêm --db ĐƯỜNG_DẪN".into()
+            }
+            ReadStdin(err) => format!("không đọc được nội dung bài từ đầu vào chuẩn: {err}"),
+            ReadBodyFile { path, err } => format!("không đọc được tệp nội dung {path}: {err}"),
+            BodyNotUtf8 { path, offset } => format!(
+                "tệp nội dung {path} không phải văn bản UTF-8 (byte lỗi ở vị trí {offset}): hãy lưu tệp dạng UTF-8"
+            ),
+            UnknownSort(s) => format!(
+                "không có cách sắp xếp “{s}”: hãy dùng updated (cập nhật), published (ngày đăng) hoặc title (tiêu đề)"
+            ),
+            NotATime(s) => format!(
+                "“{s}” không phải là thời điểm: hãy viết như \"2026-11-27 08:00\" hoặc 2026-11-27T08:00:00+07:00"
+            ),
+            PurgeNeedsYes(title) => format!(
+                "--purge xóa hẳn “{title}” cùng toàn bộ lịch sử: thêm --yes để xác nhận"
+            ),
+            CreateFolder { path, err } => format!("không tạo được thư mục {path}: {err}"),
+            WriteFile { path, err } => format!("không ghi được {path}: {err}"),
+            NoSyncCommand => "chưa có lệnh đồng bộ: hãy đặt một lệnh bằng `newsdesk site set sync_command 'rsync -a --delete {out}/ www@host:/var/www/site/'`".into(),
+            DemoFolder { path, err } => {
+                format!("không tạo được thư mục dùng thử {path}: {err}")
+            }
+            ReadFolder { path, err } => format!("{path}: không đọc được thư mục này: {err}"),
+            ReadFile { path, err } => format!("{path}: không đọc được: {err}"),
+            FileNotUtf8 { path, offset } => format!(
+                "{path}: không phải văn bản UTF-8 (byte lỗi ở vị trí {offset}): hãy lưu tệp dạng UTF-8"
+            ),
+            FileFailed { path, reason } => format!("{path}: {reason}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Status;
+    use unicode_normalization::is_nfc;
+
+    /// One value of every message, with Vietnamese text and large numbers inside.
+    fn samples() -> Vec<CliMsg> {
+        use CliMsg::*;
+        let t = || "Thẩm định mô hình “Dân vận khéo”".to_string();
+        let p = || "/srv/tin/bài.md".to_string();
+        let e = || "x".to_string();
+        vec![
+            Overview {
+                db: p(),
+                total: 1234,
+            },
+            NoArticlesYet,
+            CommandsHint,
+            WordsAndMinutes {
+                words: 1234,
+                minutes: 6,
+            },
+            Byline("Văn Hùng".into()),
+            Tags("nông nghiệp, bưởi".into()),
+            HistoryHeader,
+            NoMatches,
+            NowStatus {
+                title: t(),
+                status: Status::Scheduled,
+                when: Some("27/11/2026 08:00".into()),
+            },
+            Restored {
+                title: t(),
+                rev: 2,
+                version: 5,
+            },
+            Purged(t()),
+            AlreadyArchived(t()),
+            Archived { title: t(), id: 3 },
+            Imported {
+                created: 1200,
+                updated: 30,
+                skipped: 4,
+                failed: 1,
+            },
+            WroteMarkdown {
+                count: 1234,
+                dir: p(),
+            },
+            NotSet,
+            Default,
+            BackToDefault("title".into()),
+            Exported {
+                files: 1234,
+                live: p(),
+                build: p(),
+                written: 10,
+                unchanged: 1224,
+                removed: 0,
+                secs: 2.5,
+            },
+            NothingChanged {
+                live: p(),
+                unchanged: 1234,
+                secs: 0.25,
+            },
+            RolledBack {
+                out: p(),
+                build: p(),
+            },
+            PublishedOnSchedule {
+                title: t(),
+                slug: "tham-dinh".into(),
+            },
+            Renditions(12),
+            SyncRunning("rsync".into()),
+            SyncFinished,
+            SyncFailed {
+                code: Some(23),
+                live: p(),
+            },
+            SyncFailed {
+                code: None,
+                live: p(),
+            },
+            NoHomeFolder,
+            ReadStdin(e()),
+            ReadBodyFile {
+                path: p(),
+                err: e(),
+            },
+            BodyNotUtf8 {
+                path: p(),
+                offset: 7,
+            },
+            UnknownSort("mới".into()),
+            NotATime("thứ năm".into()),
+            PurgeNeedsYes(t()),
+            CreateFolder {
+                path: p(),
+                err: e(),
+            },
+            WriteFile {
+                path: p(),
+                err: e(),
+            },
+            NoSyncCommand,
+            DemoFolder {
+                path: p(),
+                err: e(),
+            },
+            ReadFolder {
+                path: p(),
+                err: e(),
+            },
+            ReadFile {
+                path: p(),
+                err: e(),
+            },
+            FileNotUtf8 {
+                path: p(),
+                offset: 7,
+            },
+        ]
+    }
+
+    #[test]
+    fn every_vietnamese_line_is_nfc_and_translated() {
+        for m in samples() {
+            let vi = m.text(Lang::Vi);
+            assert!(is_nfc(&vi), "{vi}");
+            assert_ne!(vi, m.text(Lang::En), "{m:?} is not translated");
+        }
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        let m = CliMsg::NothingChanged {
+            live: "/srv".into(),
+            unchanged: 1234,
+            secs: 2.5,
+        };
+        assert_eq!(
+            m.text(Lang::Vi),
+            "không có gì thay đổi: /srv đã mới nhất (1.234 tệp giữ nguyên, 2,50 giây)"
+        );
+        assert_eq!(
+            m.text(Lang::En),
+            "nothing changed: /srv is up to date (1234 files unchanged, 2.50 s)"
+        );
+    }
+
+    #[test]
+    fn history_columns_line_up_in_both_languages() {
+        let column =
+            |line: String, heading: &str| line.find(heading).map(|at| line[..at].chars().count());
+        assert_eq!(
+            column(CliMsg::HistoryHeader.text(Lang::Vi), "TIÊU ĐỀ"),
+            column(CliMsg::HistoryHeader.text(Lang::En), "TITLE")
+        );
+    }
+}
