@@ -12,6 +12,8 @@ Build a big database first, e.g. `cargo run --release --example bench_store -- -
 import argparse, fcntl, os, pty, select, signal, struct, sys, termios, time, statistics, tempfile, shutil, sqlite3
 
 TEXT = "Xin chào, đây là bài viết thử nghiệm về “Dân vận khéo” – Đảng ủy xã. "
+# The same sentence as Telex keys, for typing with newsdesk's own Vietnamese typing (Ctrl-T).
+TELEX = "Xin chaof, ddaay laf baif vieets thuwr nghieemj veef “Daan vaanj kheos” – DDangr uyr xax. "
 
 
 def spawn(argv, cols, rows, env):
@@ -78,11 +80,16 @@ def vm_hwm(pid):
     return 0.0
 
 
-def type_text(fd, text, pause):
-    """Types one character at a time, as a person would; returns bytes written back."""
+def type_text(fd, text, pause, latencies=None):
+    """Types one character at a time, as a person would; returns bytes written back. With
+    `latencies`, records the time from each key to the first byte of the frame it causes."""
     total = 0
     for ch in text:
+        t0 = time.monotonic()
         os.write(fd, ch.encode())
+        r, _, _ = select.select([fd], [], [], 2.0)
+        if r and latencies is not None:
+            latencies.append((time.monotonic() - t0) * 1000)
         total += len(read_until_quiet(fd, quiet=pause))
     return total
 
@@ -119,11 +126,17 @@ def newsdesk(args, env):
     read_until_quiet(fd)
     os.write(fd, b"\x1b[B" * args.down)  # into a paragraph: every key reflows the rest of it
     read_until_quiet(fd)
-    typed = type_text(fd, TEXT, args.pause)
+    latencies = []
+    typed = type_text(fd, TEXT, args.pause, latencies)
+    # The same sentence again with Vietnamese typing on (Ctrl-T), as Telex keys.
+    os.write(fd, b"\x14")
+    read_until_quiet(fd)
+    telex_latencies = []
+    type_text(fd, TELEX, args.pause, telex_latencies)
     idle = read_for(fd, args.idle)
     hwm = vm_hwm(pid)
     stop(pid, fd)
-    return runs, typed, len(idle), hwm
+    return runs, typed, len(idle), hwm, latencies, telex_latencies
 
 
 def nano(args, body, softwrap=False):
@@ -168,7 +181,7 @@ def main():
     first_id = con.execute("select id from articles order by updated_at desc, id desc limit 1").fetchone()[0]
     body = con.execute("select body from articles where id = ?", (first_id,)).fetchone()[0]
     con.close()
-    runs, typed, idle, hwm = newsdesk(args, env)
+    runs, typed, idle, hwm, lat, telex_lat = newsdesk(args, env)
     n = len(TEXT)
     where = "at the start of the body" if args.down == 0 else f"{args.down} line(s) into the body"
     print(f"### TUI terminal benchmark, {count} articles, {args.cols}×{args.rows}, typing {where}\n")
@@ -184,6 +197,12 @@ def main():
     if args.nano:
         row += f" {nano_typed / n:.1f} | {wrap_typed / n:.1f} |"
     print(row)
+    def pct(xs, q):
+        xs = sorted(xs)
+        return xs[min(len(xs) - 1, int(q * len(xs)))]
+    for name, xs in [("typing off (EN)", lat), ("Telex on", telex_lat)]:
+        print(f"| key to frame, {name}: median / p95 | {statistics.median(xs):.2f} / {pct(xs, 0.95):.2f} ms |"
+              + (" | |" if args.nano else ""))
     row = f"| bytes written in {args.idle:.0f} idle seconds | {idle} |"
     if args.nano:
         row += f" {nano_idle} | {wrap_idle} |"
