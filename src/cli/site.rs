@@ -50,6 +50,10 @@ pub fn run(ctx: &mut Context, a: SiteArgs) -> CliResult<Outcome> {
                     }
                     None => format!("{key} = {default} {}", CliMsg::Default.text(ctx.lang)),
                 };
+                let help = match ctx.lang {
+                    crate::i18n::Lang::Vi => help_vi(key).unwrap_or(help),
+                    crate::i18n::Lang::En => help,
+                };
                 say(&format!("{line:<48} # {help}"));
             }
         }
@@ -74,4 +78,43 @@ pub fn run(ctx: &mut Context, a: SiteArgs) -> CliResult<Outcome> {
         }
     }
     Ok(Outcome::Ok)
+}
+
+/// What each setting is for, in Vietnamese, for `site show` (a test checks every key has one).
+fn help_vi(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "title" => "tên trang, ở đầu và trong tiêu đề mọi trang",
+        "tagline" => "dòng giới thiệu dưới tên trang",
+        "base_url" => "địa chỉ công khai (http hoặc https)",
+        "language" => "vi hoặc en: chữ trên trang và cách ghi ngày giờ",
+        "per_page" => "số bài mỗi trang danh sách (1–500)",
+        "export_dir" => "thư mục `newsdesk export` ghi ra khi không có --out",
+        "sync_command" => "lệnh chạy sau `export --sync`; {out} là thư mục xuất",
+        "templates_dir" => "thư mục có mẫu trang thay cho mẫu có sẵn cùng tên",
+        "timezone" => "múi giờ của ngày giờ hiển thị trên trang",
+        "media_max_mb" => {
+            "dung lượng ảnh lớn nhất `newsdesk media add` nhận, tính bằng MB (1–1000)"
+        }
+        "footer_agency" => "chân trang: cơ quan chủ quản",
+        "footer_address" => "chân trang: địa chỉ",
+        "footer_phone" => "chân trang: điện thoại",
+        "footer_fax" => "chân trang: fax",
+        "footer_email" => "chân trang: thư điện tử",
+        "footer_responsible" => "chân trang: người chịu trách nhiệm nội dung",
+        "footer_extra" => "chân trang: các dòng thêm (xuống dòng bằng \\n)",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_setting_is_explained_in_vietnamese_in_nfc() {
+        for (key, _, _) in KEYS {
+            let help = help_vi(key).unwrap_or_else(|| panic!("no Vietnamese help for {key}"));
+            assert_eq!(crate::domain::text::nfc(help), help, "{key}");
+        }
+    }
 }
