@@ -108,3 +108,69 @@ fn sync_runs_the_command_and_reports_failure() {
     assert!(stdout(&run).contains("trying"));
     assert!(out.join("index.html").exists());
 }
+
+/// A second export with nothing changed answers from the live build's record without planning
+/// the site; any change to the articles, the settings or the templates takes the long way.
+#[test]
+fn an_export_with_nothing_to_do_stops_early() {
+    let d = Desk::with_sample();
+    let out = d.path("public");
+    let out_s = out.to_str().unwrap();
+    d.ok(&["export", "--out", out_s]);
+    let builds = d.path("public.builds");
+    let records = |ext: &str| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(&builds)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == ext))
+            .collect()
+    };
+    assert_eq!(
+        records("state").len(),
+        1,
+        "the live build records its state"
+    );
+    // Without the manifest the long way would rebuild every page: the shortcut never reads it.
+    for m in records("manifest") {
+        std::fs::remove_file(m).unwrap();
+    }
+    let second = d.ok(&["export", "--out", out_s]);
+    assert!(second.contains("nothing changed"), "{second}");
+
+    // An article changes: its pages are written again.
+    d.ok(&[
+        "status",
+        "tham-dinh-danh-gia-mo-hinh-dan-van-kheo-nam-2023",
+        "archived",
+    ]);
+    let third = d.ok(&["export", "--out", out_s]);
+    assert!(!third.contains("nothing changed"), "{third}");
+    assert!(
+        !out.join("dan-van/tham-dinh-danh-gia-mo-hinh-dan-van-kheo-nam-2023")
+            .exists(),
+        "the archived article left the site"
+    );
+
+    // A template override changes: the long way again.
+    let templates = d.path("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    d.ok(&["site", "set", "templates_dir", templates.to_str().unwrap()]);
+    let same = d.ok(&["export", "--out", out_s]);
+    let base = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/templates/404.html"
+    ))
+    .unwrap();
+    std::fs::write(
+        templates.join("404.html"),
+        base.replace("{% endblock %}", "<p>Thạch Lâm</p>{% endblock %}"),
+    )
+    .unwrap();
+    let changed = d.ok(&["export", "--out", out_s]);
+    assert!(!changed.contains("nothing changed"), "{same} / {changed}");
+    assert!(
+        std::fs::read_to_string(out.join("404.html"))
+            .unwrap()
+            .contains("Thạch Lâm")
+    );
+}

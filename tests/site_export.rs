@@ -356,5 +356,8 @@ fn recycled_builds_match_a_fresh_export_and_keep_the_previous_site_intact() {
     let builds = std::fs::read_dir(f.site.dir.path().join("public.builds"))
         .unwrap()
         .count();
-    assert_eq!(builds, 5, "two builds, two manifests and the lock");
+    assert_eq!(
+        builds, 6,
+        "two builds, two manifests, the lock and the live build's state record"
+    );
 }

@@ -87,7 +87,22 @@ pub fn export_site_with_progress(
     }
     // Photos live beside the database; their renditions are cached there too.
     let library = store.path().map(crate::media::Library::beside);
+    let mut key = 0;
     let report = store.read_snapshot(|s| {
+        // Read in the same snapshot as the articles, so the key never claims newer content.
+        key = site::shortcut::state_key(&settings, &templates, s.change_counter()?);
+        if let Some((live_key, pages)) = site::shortcut::live_state(&out)
+            && live_key == key
+        {
+            progress(Progress::new(Phase::Rendering, 0, pages));
+            progress(Progress::new(Phase::Rendering, pages, pages));
+            return Ok(Ok(Report {
+                pages,
+                unchanged: pages,
+                live: out.clone(),
+                ..Report::default()
+            }));
+        }
         let headers = s.published_headers()?;
         let media = site::media::Media {
             by_article: s.published_media()?,
@@ -98,6 +113,7 @@ pub fn export_site_with_progress(
             &settings, &templates, headers, media, &out, &mut fetch, progress,
         ))
     })??;
+    site::shortcut::record_state(&out, key, report.pages);
     Ok(Exported {
         published,
         report,

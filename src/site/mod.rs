@@ -15,6 +15,7 @@ mod progress;
 pub mod publish;
 pub mod render;
 pub mod settings;
+pub mod shortcut;
 pub mod sync;
 pub mod templates;
 

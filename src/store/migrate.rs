@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_search_facets.sql"),
     include_str!("migrations/0005_locks.sql"),
     include_str!("migrations/0006_media.sql"),
+    include_str!("migrations/0007_change_counter.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

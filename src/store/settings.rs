@@ -9,6 +9,16 @@ use super::{Result, Store};
 
 impl Store {
     /// Every stored setting, by key.
+    /// A number that changes whenever articles, photos or settings change (kept by triggers):
+    /// what an export compares to know the live site is already up to date.
+    pub fn change_counter(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT n FROM change_counter WHERE id = 1", [], |r| {
+                r.get(0)
+            })?)
+    }
+
     pub fn settings(&self) -> Result<BTreeMap<String, String>> {
         let mut stmt = self
             .conn
