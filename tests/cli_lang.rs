@@ -148,3 +148,50 @@ fn workflow_refusals_and_confirmations_in_vietnamese() {
         stderr(&out)
     );
 }
+
+#[test]
+fn photo_refusals_and_the_empty_library_in_vietnamese() {
+    let desk = Desk::new();
+    let out = vi(&desk, &["media", "list"]);
+    expect_code(&out, 0, "media list");
+    assert_eq!(
+        stdout(&out).trim_end(),
+        "Thư viện ảnh đang trống. Thêm ảnh bằng `newsdesk media add TỆP...`."
+    );
+    let svg = desk.write(
+        "logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+    );
+    let text = desk.write("anh-bia.jpg", "Đây là ghi chú, không phải ảnh.\n");
+    let out = vi(
+        &desk,
+        &[
+            "media",
+            "add",
+            svg.to_str().unwrap(),
+            text.to_str().unwrap(),
+        ],
+    );
+    expect_code(&out, 1, "media add");
+    let err = stderr(&out);
+    assert!(is_nfc(&err), "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert_eq!(
+        lines[0],
+        format!(
+            "newsdesk: {}: bị từ chối: không nhận ảnh SVG (tệp SVG có thể chứa mã chạy được): hãy xuất ảnh ra PNG hoặc JPEG rồi thêm tệp đó",
+            svg.display()
+        )
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "newsdesk: {}: bị từ chối: không phải ảnh JPEG, PNG, WebP hay GIF (tệp có vẻ là một loại tệp khác; newsdesk xem nội dung tệp, không xem tên tệp)",
+            text.display()
+        )
+    );
+    // Nothing was stored: the library is still empty.
+    let out = vi(&desk, &["media", "list"]);
+    assert!(stdout(&out).starts_with("Thư viện ảnh đang trống."));
+}

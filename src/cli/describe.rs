@@ -9,6 +9,9 @@ use chrono::{DateTime, Utc};
 use super::CliError;
 use crate::domain::{DomainError, FrontMatterError, MoveRule, Status};
 use crate::i18n::Lang;
+use crate::media::{MAX_PIXELS, Refusal};
+use crate::site::i18n::format_decimal;
+use crate::site::settings::Language;
 use crate::store::StoreError;
 
 /// Any error the command line reports, in `lang`.
@@ -172,6 +175,58 @@ fn front_matter_vi(problem: &FrontMatterError) -> String {
     }
 }
 
+/// Why the photo library refused a file (`media::Refusal`), in `lang`.
+pub fn describe_refusal(refusal: &Refusal, lang: Lang) -> String {
+    if lang == Lang::En {
+        return refusal.to_string();
+    }
+    match refusal {
+        Refusal::Empty => "tệp trống".to_string(),
+        Refusal::Svg => "không nhận ảnh SVG (tệp SVG có thể chứa mã chạy được): hãy xuất ảnh ra PNG hoặc JPEG rồi thêm tệp đó".to_string(),
+        Refusal::NotAnImage(kind) => format!(
+            "không phải ảnh JPEG, PNG, WebP hay GIF (tệp có vẻ là {}; newsdesk xem nội dung tệp, không xem tên tệp)",
+            file_kind_vi(kind)
+        ),
+        Refusal::TooLarge { bytes, limit_mb } => format!(
+            "{} vượt giới hạn {limit_mb} MB (thiết lập trang media_max_mb)",
+            super::msg::megabytes_vi(*bytes)
+        ),
+        Refusal::TooManyPixels { width, height } => format!(
+            "{width}×{height} điểm ảnh là {} megapixel, vượt giới hạn {} (có thể là tệp “bom giải nén”, hoặc bản quét lớn hơn nhiều so với nhu cầu của web): hãy thu nhỏ ảnh trước",
+            format_decimal(f64::from(*width) * f64::from(*height) / 1e6, 0, Language::Vi),
+            MAX_PIXELS / 1_000_000
+        ),
+        Refusal::BadHeader(format) => {
+            format!("phần đầu tệp {format} bị hỏng (không ghi kích thước ảnh)")
+        }
+        Refusal::Undecodable { format, detail } => format!(
+            "ảnh {format} bị hỏng, không giải mã được: {}",
+            decode_detail_vi(detail)
+        ),
+    }
+}
+
+/// What a refused file looks like (`media::format`'s names). A name not listed stays English.
+fn file_kind_vi(kind: &str) -> &str {
+    match kind {
+        "a video" => "một tệp video",
+        "TIFF or a camera raw file" => "TIFF hoặc tệp RAW của máy ảnh",
+        "HTML or XML" => "HTML hoặc XML",
+        "something else" => "một loại tệp khác",
+        other => other,
+    }
+}
+
+/// The inspector's own reason a photo does not decode; the decoders' reasons stay English.
+fn decode_detail_vi(detail: &str) -> &str {
+    match detail {
+        "the file ends before the picture does (was the upload cut short?)" => {
+            "tệp kết thúc trước khi hết ảnh (tệp tải lên bị ngắt giữa chừng?)"
+        }
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,6 +333,65 @@ mod tests {
             assert!(is_nfc(&vi), "{vi}");
             assert_ne!(vi, describe_store(e, Lang::En));
         }
+    }
+
+    #[test]
+    fn every_photo_refusal_is_worded_in_vietnamese() {
+        use crate::media::Format;
+        // A JPEG cut short after its header: the inspector's own reason.
+        let truncated = [
+            0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x10, 0x03, 0x01, 0x22,
+            0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01,
+        ];
+        let cut = crate::media::inspect(&truncated, 10).unwrap_err();
+        let mut refusals = vec![
+            Refusal::Empty,
+            Refusal::Svg,
+            Refusal::TooLarge {
+                bytes: 12_345_678,
+                limit_mb: 10,
+            },
+            Refusal::TooManyPixels {
+                width: 30_000,
+                height: 20_000,
+            },
+            Refusal::BadHeader(Format::Png),
+            Refusal::Undecodable {
+                format: Format::Webp,
+                detail: "x".into(),
+            },
+        ];
+        for kind in [
+            "HEIC/HEIF",
+            "a video",
+            "TIFF or a camera raw file",
+            "HTML or XML",
+            "something else",
+        ] {
+            refusals.push(Refusal::NotAnImage(kind.into()));
+        }
+        for r in &refusals {
+            let vi = describe_refusal(r, Lang::Vi);
+            assert!(is_nfc(&vi), "{vi}");
+            assert_ne!(vi, r.to_string());
+            assert_eq!(describe_refusal(r, Lang::En), r.to_string());
+        }
+        for kind in [
+            "a video",
+            "TIFF or a camera raw file",
+            "HTML or XML",
+            "something else",
+        ] {
+            assert_ne!(file_kind_vi(kind), kind);
+        }
+        assert!(
+            matches!(&cut, Refusal::Undecodable { detail, .. } if decode_detail_vi(detail) != detail),
+            "{cut:?}"
+        );
+        assert_eq!(
+            describe_refusal(&refusals[2], Lang::Vi),
+            "12,3 MB vượt giới hạn 10 MB (thiết lập trang media_max_mb)"
+        );
     }
 
     #[test]

@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
-use super::output::{self, error, say, short_time};
-use super::{CliError, CliResult, Context, Outcome};
+use super::output::{self, complain, say, short_time, tell};
+use super::{CliError, CliMsg, CliResult, Context, Outcome, describe};
 use crate::domain::Actor;
-use crate::media::{Library, Refusal, inspect, megabytes, sha256_hex};
-use crate::store::{MediaItem, NewMedia, PhotoText, describe_uses};
+use crate::media::{Library, Refusal, inspect, sha256_hex};
+use crate::store::{MediaItem, NewMedia, PhotoText};
 
 #[derive(Debug, Args)]
 pub struct MediaArgs {
@@ -104,7 +104,7 @@ pub fn run(ctx: &mut Context, a: MediaArgs) -> CliResult<Outcome> {
                 alt.as_deref(),
                 credit.as_deref(),
             )?;
-            say(&format!("{} updated", item.short()));
+            tell(ctx.lang, CliMsg::PhotoUpdated(item.short().into()));
             Ok(Outcome::Ok)
         }
         MediaAction::Rm { hash, force } => rm(ctx, &hash, force),
@@ -146,9 +146,13 @@ fn add(
     let mut refused = 0;
     for file in files {
         match add_one(ctx, &adding, file) {
-            Ok(line) => say(&line),
+            Ok(line) => tell(ctx.lang, line),
             Err(reason) => {
-                error(&format!("newsdesk: {}: refused: {reason}", file.display()));
+                let refusal = CliMsg::PhotoRefused {
+                    path: file.display().to_string(),
+                    reason: describe(&reason, ctx.lang),
+                };
+                complain(ctx.lang, refusal);
                 refused += 1;
             }
         }
@@ -161,29 +165,28 @@ fn add(
 }
 
 /// Checks, stores and records one file; the error is the reason it was refused.
-fn add_one(ctx: &mut Context, a: &Adding<'_>, file: &Path) -> Result<String, String> {
-    let meta = fs::metadata(file).map_err(|e| format!("cannot read it: {e}"))?;
+fn add_one(ctx: &mut Context, a: &Adding<'_>, file: &Path) -> CliResult<CliMsg> {
+    let cannot_read = |e: std::io::Error| CliMsg::PhotoCannotRead(e.to_string());
+    let meta = fs::metadata(file).map_err(cannot_read)?;
     if meta.is_dir() {
-        return Err("it is a folder: name the photo files in it".into());
+        return Err(CliMsg::PhotoIsFolder.into());
     }
     // The size is checked before the file is read.
     if meta.len() > a.max_mb.saturating_mul(1_000_000) {
-        return Err(Refusal::TooLarge {
+        return Err(CliMsg::PhotoRejected(Refusal::TooLarge {
             bytes: meta.len(),
             limit_mb: a.max_mb,
-        }
-        .to_string());
+        })
+        .into());
     }
-    let bytes = fs::read(file).map_err(|e| format!("cannot read it: {e}"))?;
-    let inspected = inspect(&bytes, a.max_mb).map_err(|r| r.to_string())?;
+    let bytes = fs::read(file).map_err(cannot_read)?;
+    let inspected = inspect(&bytes, a.max_mb).map_err(CliMsg::PhotoRejected)?;
     let hash = sha256_hex(&bytes);
     a.library
         .store(&hash, inspected.format, &bytes)
-        .map_err(|e| {
-            format!(
-                "cannot store it in {}: {e}",
-                a.library.originals_dir().display()
-            )
+        .map_err(|e| CliMsg::PhotoCannotStore {
+            dir: a.library.originals_dir().display().to_string(),
+            err: e.to_string(),
         })?;
     let name = file.file_name().map_or_else(
         || file.display().to_string(),
@@ -198,40 +201,21 @@ fn add_one(ctx: &mut Context, a: &Adding<'_>, file: &Path) -> Result<String, Str
         alt: a.text[1].clone(),
         credit: a.text[2].clone(),
     };
-    let (item, fresh) = ctx
-        .store
-        .add_media(&new, &a.actor)
-        .map_err(|e| e.to_string())?;
-    let mut line = format!(
-        "{} {}  {}  ({})",
-        if fresh {
-            "added"
-        } else {
-            "already in the library:"
-        },
-        item.short(),
-        item.name,
-        describe(&item)
-    );
-    if let Some((id, title)) = &a.article {
-        let place = ctx
-            .store
-            .add_to_gallery(*id, item.hash(), None, &PhotoText::default())
-            .map_err(|e| e.to_string())?;
-        line.push_str(&format!(", gallery photo {place} of “{title}”"));
-    }
-    Ok(line)
-}
-
-/// `JPEG, 4000×3000, 5.1 MB`.
-fn describe(m: &MediaItem) -> String {
-    format!(
-        "{}, {}×{}, {}",
-        m.image.format,
-        m.image.width,
-        m.image.height,
-        megabytes(m.bytes)
-    )
+    let (item, fresh) = ctx.store.add_media(&new, &a.actor)?;
+    let gallery = match &a.article {
+        Some((id, title)) => {
+            let place = ctx
+                .store
+                .add_to_gallery(*id, item.hash(), None, &PhotoText::default())?;
+            Some((place, title.clone()))
+        }
+        None => None,
+    };
+    Ok(CliMsg::PhotoAdded {
+        fresh,
+        item: Box::new(item),
+        gallery,
+    })
 }
 
 fn item_json(ctx: &Context, m: &MediaItem, uses: usize) -> Value {
@@ -263,22 +247,15 @@ fn list(ctx: &mut Context, json: bool) -> CliResult<Outcome> {
         return Ok(Outcome::Ok);
     }
     if items.is_empty() {
-        say("The photo library is empty. Add photos with `newsdesk media add FILE...`.");
+        tell(ctx.lang, CliMsg::LibraryEmpty);
     }
     for m in &items {
-        let caption = if m.caption.is_empty() {
-            String::new()
-        } else {
-            format!("  “{}”", m.caption)
+        let row = CliMsg::PhotoRow {
+            item: Box::new(m.clone()),
+            uses: uses(m),
+            when: short_time(m.added_at, ctx.tz),
         };
-        say(&format!(
-            "{}  {:<28} {:>4} uses  {}  {}{caption}",
-            m.short(),
-            describe(m),
-            uses(m),
-            short_time(m.added_at, ctx.tz),
-            m.name
-        ));
+        tell(ctx.lang, row);
     }
     Ok(Outcome::Ok)
 }
@@ -296,31 +273,31 @@ fn show(ctx: &mut Context, key: &str, json: bool) -> CliResult<Outcome> {
         output::print_json(&v);
         return Ok(Outcome::Ok);
     }
+    let lang = ctx.lang;
     say(m.hash());
-    say(&format!("{}  ({})", m.name, describe(&m)));
-    let missing = if file.exists() { "" } else { "  (MISSING)" };
-    say(&format!("file:    {}{missing}", file.display()));
-    for (label, value) in [
-        ("caption", &m.caption),
-        ("alt", &m.alt),
-        ("credit", &m.credit),
-    ] {
-        let shown = if value.is_empty() { "(none)" } else { value };
-        say(&format!("{label:<8} {shown}"));
-    }
-    say(&format!(
-        "added:   {} by {}",
-        short_time(m.added_at, ctx.tz),
-        m.added_by
-    ));
+    tell(lang, CliMsg::PhotoHeading(Box::new(m.clone())));
+    tell(
+        lang,
+        CliMsg::PhotoFile {
+            path: file.display().to_string(),
+            missing: !file.exists(),
+        },
+    );
+    tell(lang, CliMsg::PhotoCaption(m.caption.clone()));
+    tell(lang, CliMsg::PhotoAlt(m.alt.clone()));
+    tell(lang, CliMsg::PhotoCredit(m.credit.clone()));
+    tell(
+        lang,
+        CliMsg::PhotoAddedBy {
+            when: short_time(m.added_at, ctx.tz),
+            by: m.added_by.clone(),
+        },
+    );
     if uses.is_empty() {
-        say("used by: no article");
+        tell(lang, CliMsg::PhotoUnused);
     }
-    for u in &uses {
-        say(&format!(
-            "used by: “{}” ({}, {}) as {}",
-            u.title, u.slug, u.status, u.role
-        ));
+    for u in uses {
+        tell(lang, CliMsg::PhotoUse(u));
     }
     Ok(Outcome::Ok)
 }
@@ -331,23 +308,26 @@ fn rm(ctx: &mut Context, key: &str, force: bool) -> CliResult<Outcome> {
     Library::beside(&ctx.db_path)
         .remove(&m.image)
         .map_err(|e| {
-            CliError(format!(
-                "{} was removed from the library but its file was not: {e}",
-                m.short()
-            ))
+            CliError::Msg(CliMsg::PhotoFileNotRemoved {
+                short: m.short().into(),
+                err: e.to_string(),
+            })
         })?;
-    say(&format!("removed {}  {}", m.short(), m.name));
+    tell(
+        ctx.lang,
+        CliMsg::PhotoRemoved {
+            short: m.short().into(),
+            name: m.name.clone(),
+        },
+    );
     let (inline, attached): (Vec<_>, Vec<_>) = uses
         .into_iter()
         .partition(|u| u.role == crate::store::Role::Inline);
     if !attached.is_empty() {
-        say(&format!("detached from {}", describe_uses(&attached)));
+        tell(ctx.lang, CliMsg::PhotoDetachedFrom(attached));
     }
     if !inline.is_empty() {
-        error(&format!(
-            "warning: still named in the body of {}: remove those references, or the site export will refuse those articles",
-            describe_uses(&inline)
-        ));
+        complain(ctx.lang, CliMsg::PhotoStillInline(inline));
     }
     Ok(Outcome::Ok)
 }

@@ -3,8 +3,8 @@
 
 use clap::Args;
 
-use super::output::{error, say};
-use super::{CliError, CliResult, Context, Outcome};
+use super::output::{complain, tell};
+use super::{CliMsg, CliResult, Context, Outcome};
 use crate::domain::Article;
 use crate::media::{Found, SHORT};
 use crate::store::PhotoText;
@@ -38,20 +38,21 @@ pub fn attach(ctx: &mut Context, a: AttachArgs) -> CliResult<Outcome> {
     };
     if a.lead {
         ctx.store.set_lead(article.id, photo.hash(), &text)?;
-        say(&format!(
-            "{} is the lead photo of “{}”",
-            photo.short(),
-            article.title
-        ));
+        let said = CliMsg::PhotoIsLead {
+            short: photo.short().into(),
+            title: article.title,
+        };
+        tell(ctx.lang, said);
     } else {
         let place = ctx
             .store
             .add_to_gallery(article.id, photo.hash(), a.at, &text)?;
-        say(&format!(
-            "{} is gallery photo {place} of “{}”",
-            photo.short(),
-            article.title
-        ));
+        let said = CliMsg::PhotoInGallery {
+            short: photo.short().into(),
+            place,
+            title: article.title,
+        };
+        tell(ctx.lang, said);
     }
     Ok(Outcome::Ok)
 }
@@ -60,19 +61,23 @@ pub fn detach(ctx: &mut Context, key: &str, article: &str) -> CliResult<Outcome>
     let article = ctx.store.find(article)?;
     let photo = ctx.store.find_media(key)?;
     if ctx.store.detach_media(article.id, photo.hash())? == 0 {
-        return Err(CliError(format!(
-            "“{}” has no photo {} as its lead photo or in its gallery",
-            article.title,
-            photo.short()
-        )));
+        return Err(CliMsg::PhotoNotOnArticle {
+            title: article.title,
+            short: photo.short().into(),
+        }
+        .into());
     }
-    say(&format!("{} taken off “{}”", photo.short(), article.title));
+    let said = CliMsg::PhotoTakenOff {
+        short: photo.short().into(),
+        title: article.title.clone(),
+    };
+    tell(ctx.lang, said);
     let inline = ctx.store.article_media(article.id)?.inline;
     if inline
         .iter()
         .any(|i| photo.hash().starts_with(&i.reference))
     {
-        say("its body still shows it (![…](media:…)): edit the body to take it out there too");
+        tell(ctx.lang, CliMsg::BodyStillShowsPhoto);
     }
     Ok(Outcome::Ok)
 }
@@ -92,24 +97,20 @@ pub fn warn_photos(ctx: &Context, article: &Article) -> CliResult<()> {
                 )
             })
             .collect();
-        let n = list.len();
-        error(&format!(
-            "warning: “{}” has {n} photo{} without alt text, which readers of screen readers miss: {}; add it with `newsdesk media attach HASH {} --alt \"…\"` or `newsdesk media set HASH --alt \"…\"`",
-            article.title,
-            if n == 1 { "" } else { "s" },
-            list.join(", "),
-            article.slug
-        ));
+        let warning = CliMsg::PhotosWithoutAlt {
+            title: article.title.clone(),
+            photos: list,
+            slug: article.slug.clone(),
+        };
+        complain(ctx.lang, warning);
     }
     for i in broken {
-        let why = match i.found {
-            Found::Ambiguous => "starts the hash of several photos",
-            _ => "is not in the photo library",
+        let warning = CliMsg::BrokenPhotoRef {
+            title: article.title.clone(),
+            reference: i.reference.clone(),
+            ambiguous: matches!(i.found, Found::Ambiguous),
         };
-        error(&format!(
-            "warning: “{}” shows media:{} in its body, which {why}: the site export will refuse this article until the body is fixed",
-            article.title, i.reference
-        ));
+        complain(ctx.lang, warning);
     }
     Ok(())
 }

@@ -6,8 +6,10 @@
 
 use crate::domain::Status;
 use crate::i18n::Lang;
+use crate::media::{Refusal, megabytes};
 use crate::site::i18n::{format_decimal, format_int};
 use crate::site::settings::Language;
+use crate::store::{MediaItem, MediaUse, describe_uses};
 
 /// A line for the editor. Errors the command line words itself are messages too.
 #[derive(Debug, Clone, PartialEq)]
@@ -133,6 +135,114 @@ pub enum CliMsg {
         path: String,
         reason: String,
     },
+    // The photo library (`media`).
+    PhotoUpdated(String),
+    /// A file `media add` did not take; `reason` is already worded in the language.
+    PhotoRefused {
+        path: String,
+        reason: String,
+    },
+    PhotoCannotRead(String),
+    PhotoIsFolder,
+    /// The media library's own reason (`describe_refusal`).
+    PhotoRejected(Refusal),
+    PhotoCannotStore {
+        dir: String,
+        err: String,
+    },
+    PhotoAdded {
+        fresh: bool,
+        item: Box<MediaItem>,
+        /// Its place in the gallery of the article named with --article, and that title.
+        gallery: Option<(usize, String)>,
+    },
+    LibraryEmpty,
+    PhotoRow {
+        item: Box<MediaItem>,
+        uses: usize,
+        when: String,
+    },
+    PhotoHeading(Box<MediaItem>),
+    PhotoFile {
+        path: String,
+        missing: bool,
+    },
+    PhotoCaption(String),
+    PhotoAlt(String),
+    PhotoCredit(String),
+    PhotoAddedBy {
+        when: String,
+        by: String,
+    },
+    PhotoUnused,
+    PhotoUse(MediaUse),
+    PhotoFileNotRemoved {
+        short: String,
+        err: String,
+    },
+    PhotoRemoved {
+        short: String,
+        name: String,
+    },
+    PhotoDetachedFrom(Vec<MediaUse>),
+    PhotoStillInline(Vec<MediaUse>),
+    PhotoIsLead {
+        short: String,
+        title: String,
+    },
+    PhotoInGallery {
+        short: String,
+        place: usize,
+        title: String,
+    },
+    PhotoNotOnArticle {
+        title: String,
+        short: String,
+    },
+    PhotoTakenOff {
+        short: String,
+        title: String,
+    },
+    BodyStillShowsPhoto,
+    /// Published or scheduled with photos that have no alt text: `HASH (place)` each.
+    PhotosWithoutAlt {
+        title: String,
+        photos: Vec<String>,
+        slug: String,
+    },
+    BrokenPhotoRef {
+        title: String,
+        reference: String,
+        /// It starts the hash of several photos (else it names none).
+        ambiguous: bool,
+    },
+}
+
+/// What a library photo is: `JPEG, 4000×3000, 5.1 MB` (`5,1 MB` in Vietnamese).
+pub(super) fn photo_facts(m: &MediaItem, lang: Lang) -> String {
+    let size = match lang {
+        Lang::En => megabytes(m.bytes),
+        Lang::Vi => megabytes_vi(m.bytes),
+    };
+    format!(
+        "{}, {}×{}, {size}",
+        m.image.format, m.image.width, m.image.height
+    )
+}
+
+/// `5,1 MB`, `820 KB`: `media::megabytes` written the Vietnamese way.
+pub(super) fn megabytes_vi(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{} MB", format_decimal(bytes as f64 / 1e6, 1, Language::Vi))
+    } else {
+        format!("{} KB", int_vi(bytes.div_ceil(1000)))
+    }
+}
+
+/// `caption  …`: a field of `media show`, `(none)` when empty.
+fn field_en(label: &str, value: &str) -> String {
+    let shown = if value.is_empty() { "(none)" } else { value };
+    format!("{label:<8} {shown}")
 }
 
 /// A count in Vietnamese: `1.234`.
@@ -239,7 +349,88 @@ impl CliMsg {
                 "{path}: not UTF-8 text (bad byte at offset {offset}): save it as UTF-8"
             ),
             FileFailed { path, reason } => format!("{path}: {reason}"),
+            PhotoUpdated(short) => format!("{short} updated"),
+            PhotoRefused { path, reason } => format!("newsdesk: {path}: refused: {reason}"),
+            PhotoCannotRead(err) => format!("cannot read it: {err}"),
+            PhotoIsFolder => "it is a folder: name the photo files in it".into(),
+            PhotoRejected(refusal) => refusal.to_string(),
+            PhotoCannotStore { dir, err } => format!("cannot store it in {dir}: {err}"),
+            PhotoAdded { fresh, item, gallery } => {
+                let done = if *fresh { "added" } else { "already in the library:" };
+                let gallery = gallery
+                    .as_ref()
+                    .map(|(place, title)| format!(", gallery photo {place} of “{title}”"))
+                    .unwrap_or_default();
+                format!(
+                    "{done} {}  {}  ({}){gallery}",
+                    item.short(),
+                    item.name,
+                    photo_facts(item, Lang::En)
+                )
+            }
+            LibraryEmpty => "The photo library is empty. Add photos with `newsdesk media add FILE...`.".into(),
+            PhotoRow { item, uses, when } => format!(
+                "{}  {:<28} {uses:>4} uses  {when}  {}{}",
+                item.short(),
+                photo_facts(item, Lang::En),
+                item.name,
+                quoted_caption(&item.caption)
+            ),
+            PhotoHeading(item) => format!("{}  ({})", item.name, photo_facts(item, Lang::En)),
+            PhotoFile { path, missing } => {
+                format!("file:    {path}{}", if *missing { "  (MISSING)" } else { "" })
+            }
+            PhotoCaption(v) => field_en("caption", v),
+            PhotoAlt(v) => field_en("alt", v),
+            PhotoCredit(v) => field_en("credit", v),
+            PhotoAddedBy { when, by } => format!("added:   {when} by {by}"),
+            PhotoUnused => "used by: no article".into(),
+            PhotoUse(u) => format!(
+                "used by: “{}” ({}, {}) as {}",
+                u.title, u.slug, u.status, u.role
+            ),
+            PhotoFileNotRemoved { short, err } => {
+                format!("{short} was removed from the library but its file was not: {err}")
+            }
+            PhotoRemoved { short, name } => format!("removed {short}  {name}"),
+            PhotoDetachedFrom(uses) => format!("detached from {}", describe_uses(uses)),
+            PhotoStillInline(uses) => format!(
+                "warning: still named in the body of {}: remove those references, or the site export will refuse those articles",
+                describe_uses(uses)
+            ),
+            PhotoIsLead { short, title } => format!("{short} is the lead photo of “{title}”"),
+            PhotoInGallery { short, place, title } => {
+                format!("{short} is gallery photo {place} of “{title}”")
+            }
+            PhotoNotOnArticle { title, short } => {
+                format!("“{title}” has no photo {short} as its lead photo or in its gallery")
+            }
+            PhotoTakenOff { short, title } => format!("{short} taken off “{title}”"),
+            BodyStillShowsPhoto => "its body still shows it (![…](media:…)): edit the body to take it out there too".into(),
+            PhotosWithoutAlt { title, photos, slug } => format!(
+                "warning: “{title}” has {} photo{} without alt text, which readers of screen readers miss: {}; add it with `newsdesk media attach HASH {slug} --alt \"…\"` or `newsdesk media set HASH --alt \"…\"`",
+                photos.len(),
+                if photos.len() == 1 { "" } else { "s" },
+                photos.join(", ")
+            ),
+            BrokenPhotoRef { title, reference, ambiguous } => format!(
+                "warning: “{title}” shows media:{reference} in its body, which {}: the site export will refuse this article until the body is fixed",
+                if *ambiguous {
+                    "starts the hash of several photos"
+                } else {
+                    "is not in the photo library"
+                }
+            ),
         }
+    }
+}
+
+/// `  “caption”` after a list line, nothing without one.
+pub(super) fn quoted_caption(caption: &str) -> String {
+    if caption.is_empty() {
+        String::new()
+    } else {
+        format!("  “{caption}”")
     }
 }
 

@@ -1,8 +1,36 @@
 //! The command line's lines in Vietnamese: one arm per `CliMsg`, like the English ones.
 
-use super::describe::status_name;
-use super::msg::{CliMsg, history_header, int_vi, secs_vi};
+use super::describe::{describe_refusal, status_name};
+use super::msg::{CliMsg, history_header, int_vi, photo_facts, quoted_caption, secs_vi};
 use crate::i18n::Lang;
+use crate::store::{MediaUse, Role};
+
+/// How an article uses a photo, as the end of a sentence: `làm ảnh đại diện`.
+fn role_vi(role: Role) -> String {
+    match role {
+        Role::Lead => "làm ảnh đại diện".into(),
+        Role::Gallery(n) => format!("là ảnh thứ {n} trong bộ ảnh"),
+        Role::Inline => "được chèn trong nội dung".into(),
+    }
+}
+
+/// `“Tiêu đề” (slug) làm ảnh đại diện, …`: `store::describe_uses` in Vietnamese.
+fn uses_vi(uses: &[MediaUse]) -> String {
+    uses.iter()
+        .map(|u| format!("“{}” ({}) {}", u.title, u.slug, role_vi(u.role)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `chú thích:       …`: a field of `media show`, `(chưa có)` when empty; the values line up.
+fn field_vi(label: &str, value: &str) -> String {
+    let shown = if value.is_empty() {
+        "(chưa có)"
+    } else {
+        value
+    };
+    format!("{:<17}{shown}", format!("{label}:"))
+}
 
 impl CliMsg {
     pub(super) fn vi(&self) -> String {
@@ -100,6 +128,92 @@ impl CliMsg {
                 "{path}: không phải văn bản UTF-8 (byte lỗi ở vị trí {offset}): hãy lưu tệp dạng UTF-8"
             ),
             FileFailed { path, reason } => format!("{path}: {reason}"),
+            PhotoUpdated(short) => format!("đã cập nhật ảnh {short}"),
+            PhotoRefused { path, reason } => format!("newsdesk: {path}: bị từ chối: {reason}"),
+            PhotoCannotRead(err) => format!("không đọc được tệp: {err}"),
+            PhotoIsFolder => "đây là một thư mục: hãy nêu tên từng tệp ảnh trong đó".into(),
+            PhotoRejected(refusal) => describe_refusal(refusal, Lang::Vi),
+            PhotoCannotStore { dir, err } => {
+                format!("không lưu được ảnh vào thư viện ảnh ({dir}): {err}")
+            }
+            PhotoAdded { fresh, item, gallery } => {
+                let done = if *fresh { "đã thêm" } else { "đã có trong thư viện ảnh:" };
+                let gallery = gallery
+                    .as_ref()
+                    .map(|(place, title)| format!(", là ảnh thứ {place} trong bộ ảnh của “{title}”"))
+                    .unwrap_or_default();
+                format!(
+                    "{done} {}  {}  ({}){gallery}",
+                    item.short(),
+                    item.name,
+                    photo_facts(item, Lang::Vi)
+                )
+            }
+            LibraryEmpty => "Thư viện ảnh đang trống. Thêm ảnh bằng `newsdesk media add TỆP...`.".into(),
+            PhotoRow { item, uses, when } => format!(
+                "{}  {:<28} {:>4} lượt dùng  {when}  {}{}",
+                item.short(),
+                photo_facts(item, Lang::Vi),
+                n(&(*uses as u64)),
+                item.name,
+                quoted_caption(&item.caption)
+            ),
+            PhotoHeading(item) => format!("{}  ({})", item.name, photo_facts(item, Lang::Vi)),
+            PhotoFile { path, missing } => format!(
+                "{}{}",
+                field_vi("tệp", path),
+                if *missing { "  (KHÔNG THẤY TỆP)" } else { "" }
+            ),
+            PhotoCaption(v) => field_vi("chú thích", v),
+            PhotoAlt(v) => field_vi("mô tả ảnh (alt)", v),
+            PhotoCredit(v) => field_vi("nguồn ảnh", v),
+            PhotoAddedBy { when, by } => field_vi("thêm lúc", &format!("{when}, bởi {by}")),
+            PhotoUnused => field_vi("dùng ở", "chưa bài nào dùng"),
+            PhotoUse(u) => field_vi(
+                "dùng ở",
+                &format!(
+                    "“{}” ({}, {}) {}",
+                    u.title,
+                    u.slug,
+                    status_name(u.status, Lang::Vi),
+                    role_vi(u.role)
+                ),
+            ),
+            PhotoFileNotRemoved { short, err } => format!(
+                "đã xóa ảnh {short} khỏi thư viện ảnh nhưng chưa xóa được tệp của nó: {err}"
+            ),
+            PhotoRemoved { short, name } => format!("đã xóa {short}  {name}"),
+            PhotoDetachedFrom(uses) => format!("đã gỡ khỏi {}", uses_vi(uses)),
+            PhotoStillInline(uses) => format!(
+                "cảnh báo: nội dung của {} vẫn chèn ảnh này: hãy xóa các chỗ chèn đó, nếu không bản xuất trang sẽ từ chối những bài này",
+                uses
+                    .iter()
+                    .map(|u| format!("“{}” ({})", u.title, u.slug))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            PhotoIsLead { short, title } => format!("{short} giờ là ảnh đại diện của “{title}”"),
+            PhotoInGallery { short, place, title } => {
+                format!("{short} giờ là ảnh thứ {place} trong bộ ảnh của “{title}”")
+            }
+            PhotoNotOnArticle { title, short } => format!(
+                "“{title}” không có ảnh {short} làm ảnh đại diện hay trong bộ ảnh"
+            ),
+            PhotoTakenOff { short, title } => format!("đã gỡ {short} khỏi “{title}”"),
+            BodyStillShowsPhoto => "nội dung bài vẫn chèn ảnh này (![…](media:…)): hãy sửa nội dung để bỏ cả ở đó".into(),
+            PhotosWithoutAlt { title, photos, slug } => format!(
+                "cảnh báo: “{title}” có {} ảnh chưa có mô tả ảnh (alt), người dùng trình đọc màn hình sẽ không biết ảnh nói gì: {}; thêm bằng `newsdesk media attach HASH {slug} --alt \"…\"` hoặc `newsdesk media set HASH --alt \"…\"`",
+                n(&(photos.len() as u64)),
+                photos.join(", ")
+            ),
+            BrokenPhotoRef { title, reference, ambiguous } => format!(
+                "cảnh báo: nội dung “{title}” chèn media:{reference}, {}: bản xuất trang sẽ từ chối bài này cho tới khi nội dung được sửa",
+                if *ambiguous {
+                    "mã này là phần đầu mã băm của nhiều ảnh"
+                } else {
+                    "mã này không có trong thư viện ảnh"
+                }
+            ),
         }
     }
 }
@@ -116,6 +230,32 @@ mod tests {
         let t = || "Thẩm định mô hình “Dân vận khéo”".to_string();
         let p = || "/srv/tin/bài.md".to_string();
         let e = || "x".to_string();
+        let h = || "1a2b3c4d5e6f".to_string();
+        let item = || {
+            Box::new(crate::store::MediaItem {
+                image: crate::media::Image {
+                    hash: "1a2b3c4d5e6f".repeat(5) + "abcd",
+                    format: crate::media::Format::Jpeg,
+                    width: 4000,
+                    height: 3000,
+                    alpha: false,
+                },
+                name: "bưởi.jpg".into(),
+                bytes: 5_123_456,
+                caption: "Vườn bưởi Phúc Trạch".into(),
+                alt: String::new(),
+                credit: "Văn Hùng".into(),
+                added_by: "lan".into(),
+                added_at: chrono::DateTime::UNIX_EPOCH,
+            })
+        };
+        let used = |role| MediaUse {
+            article_id: 1,
+            slug: "tham-dinh".into(),
+            title: t(),
+            status: Status::Published,
+            role,
+        };
         vec![
             Overview {
                 db: p(),
@@ -227,6 +367,90 @@ mod tests {
             FileNotUtf8 {
                 path: p(),
                 offset: 7,
+            },
+            PhotoUpdated(h()),
+            PhotoRefused {
+                path: p(),
+                reason: e(),
+            },
+            PhotoCannotRead(e()),
+            PhotoIsFolder,
+            PhotoRejected(crate::media::Refusal::Svg),
+            PhotoCannotStore { dir: p(), err: e() },
+            PhotoAdded {
+                fresh: true,
+                item: item(),
+                gallery: None,
+            },
+            PhotoAdded {
+                fresh: false,
+                item: item(),
+                gallery: Some((2, t())),
+            },
+            LibraryEmpty,
+            PhotoRow {
+                item: item(),
+                uses: 1234,
+                when: "27/11/2026 08:00".into(),
+            },
+            PhotoHeading(item()),
+            PhotoFile {
+                path: p(),
+                missing: true,
+            },
+            PhotoCaption("Vườn bưởi".into()),
+            PhotoAlt(String::new()),
+            PhotoCredit("Văn Hùng".into()),
+            PhotoAddedBy {
+                when: "27/11/2026 08:00".into(),
+                by: "lan".into(),
+            },
+            PhotoUnused,
+            PhotoUse(used(Role::Lead)),
+            PhotoUse(used(Role::Gallery(3))),
+            PhotoUse(used(Role::Inline)),
+            PhotoFileNotRemoved {
+                short: h(),
+                err: e(),
+            },
+            PhotoRemoved {
+                short: h(),
+                name: "bưởi.jpg".into(),
+            },
+            PhotoDetachedFrom(vec![used(Role::Lead), used(Role::Gallery(2))]),
+            PhotoStillInline(vec![used(Role::Inline)]),
+            PhotoIsLead {
+                short: h(),
+                title: t(),
+            },
+            PhotoInGallery {
+                short: h(),
+                place: 2,
+                title: t(),
+            },
+            PhotoNotOnArticle {
+                title: t(),
+                short: h(),
+            },
+            PhotoTakenOff {
+                short: h(),
+                title: t(),
+            },
+            BodyStillShowsPhoto,
+            PhotosWithoutAlt {
+                title: t(),
+                photos: vec![format!("{} (lead)", h())],
+                slug: "tham-dinh".into(),
+            },
+            BrokenPhotoRef {
+                title: t(),
+                reference: h(),
+                ambiguous: true,
+            },
+            BrokenPhotoRef {
+                title: t(),
+                reference: h(),
+                ambiguous: false,
             },
         ]
     }
