@@ -19,7 +19,7 @@ use unicode_width::UnicodeWidthStr;
 // 80 columns, both languages
 // ---------------------------------------------------------------------------------------------
 
-const CONTEXTS: [Context; 8] = [
+const CONTEXTS: [Context; 12] = [
     Context::Global,
     Context::List,
     Context::Search,
@@ -28,6 +28,10 @@ const CONTEXTS: [Context; 8] = [
     Context::ReadOnly,
     Context::Preview,
     Context::Revisions,
+    Context::Gallery,
+    Context::GalleryPath,
+    Context::GalleryPick,
+    Context::GalleryText,
 ];
 
 /// Whole hints, in table order, as many as fit in 80 columns: at least three of them, and

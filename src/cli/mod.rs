@@ -21,7 +21,7 @@ use clap::Parser;
 
 pub use args::{Cli, Command};
 pub use context::{Context, default_db_path, os_user};
-pub use describe::{describe, describe_domain, describe_store};
+pub use describe::{describe, describe_domain, describe_refusal, describe_store};
 pub use describe_site::describe_site;
 pub use msg::CliMsg;
 

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::{Article, ArticleFields, RevisionInfo, Status};
 use crate::site::Progress;
 use crate::store::{ArticleSummary, Recovery, Sort};
+use crate::tui::state::{GalleryRow, LibraryItem, PhotoPlace};
 
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -84,6 +85,61 @@ pub enum Action {
     ExportProgress(Progress),
     /// The export (and sync) ended: what it did, or what failed.
     ExportFinished(Result<ExportSummary, String>),
+    /// The article's photos, read again (after a change: what changed).
+    GalleryLoaded {
+        id: i64,
+        rows: Vec<GalleryRow>,
+        done: Option<GalleryDone>,
+    },
+    /// The names in a folder that complete a typed path (folders end in `/`).
+    Completed {
+        input: String,
+        names: Vec<String>,
+    },
+    /// The photo library, newest first.
+    LibraryLoaded(Vec<LibraryItem>),
+    /// The article was published or scheduled; these photos have no alt text (place, hash).
+    PublishedWithoutAlt {
+        article: Box<Article>,
+        photos: Vec<(PhotoPlace, String)>,
+    },
+}
+
+/// A change to an article's photos that went through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GalleryDone {
+    /// Attached at this place of the gallery; `fresh`: new to the library.
+    Attached {
+        short: String,
+        place: usize,
+        fresh: bool,
+    },
+    Lead,
+    Moved,
+    TextSaved,
+    Removed,
+}
+
+/// A change to the open article's photos.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GalleryOp {
+    /// Add a host file to the library and the gallery.
+    AttachFile(PathBuf),
+    /// Add a library photo to the gallery.
+    AttachHash(String),
+    SetLead(String),
+    /// Move a gallery photo to a place (from 1).
+    Move {
+        hash: String,
+        to: usize,
+    },
+    Text {
+        hash: String,
+        lead: bool,
+        caption: Option<String>,
+        alt: Option<String>,
+    },
+    Remove(String),
 }
 
 /// What a finished export did, for the summary on the status line.
@@ -154,6 +210,16 @@ pub enum Effect {
     /// summary come back as `ExportProgress` and `ExportFinished`.
     Export {
         sync: bool,
+    },
+    /// Read the article's photos (answered with `GalleryLoaded`).
+    LoadGallery(i64),
+    /// Read the folder of a typed path for Tab completion (answered with `Completed`).
+    Complete(String),
+    LoadLibrary,
+    /// Change the article's photos, then read them again.
+    Gallery {
+        id: i64,
+        op: GalleryOp,
     },
 }
 

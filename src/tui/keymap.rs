@@ -22,6 +22,14 @@ pub enum Context {
     ReadOnly,
     /// The revisions view over the list pane.
     Revisions,
+    /// The open article's photos, over the editor.
+    Gallery,
+    /// Typing the path of a file to attach.
+    GalleryPath,
+    /// Picking a photo from the library, filtered as you type.
+    GalleryPick,
+    /// Typing a photo's caption or alt text for this article.
+    GalleryText,
 }
 
 impl Context {
@@ -81,6 +89,24 @@ pub enum Command {
     TypingMode,
     /// Put the word just typed back to the keys pressed (Telex turned `data` into `dât`).
     RestoreRaw,
+    /// Open the gallery panel of the open article.
+    Gallery,
+    AttachFile,
+    AttachFromLibrary,
+    MakeLead,
+    MoveUp,
+    MoveDown,
+    EditCaption,
+    EditAlt,
+    RemovePhoto,
+    InsertInline,
+    CloseGallery,
+    /// Tab in the path box.
+    CompletePath,
+    /// Enter in a gallery box: attach, or keep the text.
+    Accept,
+    /// Esc in a gallery box.
+    Cancel,
 }
 
 /// A key as the table names it.
@@ -217,6 +243,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Editor, ctrl('y'), C::Redo, H::Redo, false),
     b(Editor, ctrl('f'), C::Find, H::Find, true),
     b(Editor, ctrl('g'), C::FindNext, H::FindNext, false),
+    b(Editor, ctrl('u'), C::Gallery, H::Photos, false),
     b(Editor, plain(K::Esc), C::Back, H::BackToList, true),
     b(Preview, plain(K::Up), C::Up, H::ScrollUp, false),
     b(Preview, ch('k'), C::Up, H::ScrollUp, false),
@@ -264,6 +291,42 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(Revisions, ch(' '), C::PageDown, H::ScrollPreview, false),
     b(Revisions, ch('?'), C::Help, H::Help, false),
+    b(Gallery, ch('a'), C::AttachFile, H::AttachFile, true),
+    b(Gallery, ch('l'), C::AttachFromLibrary, H::FromLibrary, true),
+    b(Gallery, plain(K::Esc), C::CloseGallery, H::Close, true),
+    b(Gallery, ch('c'), C::EditCaption, H::EditCaption, true),
+    b(Gallery, ch('t'), C::EditAlt, H::EditAlt, true),
+    b(Gallery, ch('m'), C::MakeLead, H::MakeLead, true),
+    b(Gallery, ch('i'), C::InsertInline, H::InsertInline, true),
+    b(Gallery, ch('x'), C::RemovePhoto, H::RemovePhoto, true),
+    b(
+        Gallery,
+        plain(K::Delete),
+        C::RemovePhoto,
+        H::RemovePhoto,
+        false,
+    ),
+    b(Gallery, ch('K'), C::MoveUp, H::MoveUp, false),
+    b(Gallery, ch('J'), C::MoveDown, H::MoveDown, false),
+    b(Gallery, plain(K::Up), C::Up, H::Choose, false),
+    b(Gallery, ch('k'), C::Up, H::Choose, false),
+    b(Gallery, plain(K::Down), C::Down, H::Choose, false),
+    b(Gallery, ch('j'), C::Down, H::Choose, false),
+    b(
+        GalleryPath,
+        plain(K::Tab),
+        C::CompletePath,
+        H::CompletePath,
+        true,
+    ),
+    b(GalleryPath, plain(K::Enter), C::Accept, H::Attach, true),
+    b(GalleryPath, plain(K::Esc), C::Cancel, H::Cancel, true),
+    b(GalleryPick, plain(K::Enter), C::Accept, H::Attach, true),
+    b(GalleryPick, plain(K::Esc), C::Cancel, H::Cancel, true),
+    b(GalleryPick, plain(K::Up), C::Up, H::Choose, false),
+    b(GalleryPick, plain(K::Down), C::Down, H::Choose, false),
+    b(GalleryText, plain(K::Enter), C::Accept, H::Done, true),
+    b(GalleryText, plain(K::Esc), C::Cancel, H::Cancel, true),
 ];
 
 impl Key {
@@ -292,6 +355,7 @@ impl Key {
             K::PageUp => "PgUp".into(),
             K::PageDown => "PgDn".into(),
             K::Home => "Home".into(),
+            K::Delete => "Del".into(),
             K::End => "End".into(),
             K::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
@@ -347,10 +411,12 @@ mod tests {
     #[test]
     fn typing_contexts_never_shadow_plain_letters() {
         // Search and Find are text boxes: a plain letter bound there would be untypable.
-        for b in BINDINGS
-            .iter()
-            .filter(|b| matches!(b.context, Search | Find | Editor))
-        {
+        for b in BINDINGS.iter().filter(|b| {
+            matches!(
+                b.context,
+                Search | Find | Editor | GalleryPath | GalleryPick | GalleryText
+            )
+        }) {
             assert!(
                 b.key.ctrl || !matches!(b.key.code, K::Char(_)),
                 "{:?} binds the plain key {}",

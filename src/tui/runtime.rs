@@ -6,6 +6,7 @@
 mod effects;
 mod export;
 mod external;
+mod gallery;
 mod timers;
 
 use std::io::{self, Write};

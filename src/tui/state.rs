@@ -1,11 +1,16 @@
 //! What is on screen, as plain data. The view draws it; `update` changes it.
 
 mod editor;
+mod gallery;
 
 use chrono::FixedOffset;
 use ratatui::text::Line;
 
 pub use editor::{EditLock, EditorState, Field, LockHolder, UndoPair};
+pub use gallery::{
+    GalleryMode, GalleryRow, GalleryState, LibraryItem, PhotoPlace, TextKind, common_prefix,
+    filtered,
+};
 
 use crate::domain::{ArticleFields, RevisionInfo, Status};
 use crate::i18n::Lang;
@@ -202,6 +207,8 @@ pub struct State {
     pub typing: Typing,
     /// The interface language: views and `update` say everything in it.
     pub lang: Lang,
+    /// The open article's gallery panel, over the editor.
+    pub gallery: Option<GalleryState>,
 }
 
 /// What the person chose for the session: `--lang`, the config file, the locale.
@@ -282,6 +289,7 @@ impl State {
             export: None,
             typing: Typing::default(),
             lang: Lang::En,
+            gallery: None,
         }
     }
 

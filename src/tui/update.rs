@@ -3,6 +3,7 @@
 
 mod editor;
 mod export;
+mod gallery;
 mod list;
 mod locks;
 mod preview;
@@ -16,8 +17,8 @@ use super::dialogs;
 use super::keymap::{self, Command, Context, Key};
 use super::msg::{Msg, text};
 use super::state::{
-    AfterLeave, Dialog, EditLock, EditorState, Field, LIST_WINDOW, Layout, LockHolder, Message,
-    Pane, State,
+    AfterLeave, Dialog, EditLock, EditorState, Field, GalleryMode, LIST_WINDOW, Layout, LockHolder,
+    Message, Pane, State,
 };
 use crate::domain::Article;
 use crate::store::Sort;
@@ -122,6 +123,10 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
         Action::ExportReady { out, sync } => export::ready(s, out, sync),
         Action::ExportProgress(p) => export::progress(s, p),
         Action::ExportFinished(result) => export::finished(s, result),
+        a @ (Action::GalleryLoaded { .. }
+        | Action::Completed { .. }
+        | Action::LibraryLoaded(_)
+        | Action::PublishedWithoutAlt { .. }) => gallery::action(s, a),
     };
     preview::plain_highlights(s);
     preview::refresh(s);
@@ -141,12 +146,15 @@ fn install_editor(s: &mut State, e: EditorState) -> Vec<Effect> {
         fx.push(Effect::TakeLock(id));
     }
     revisions::close_unless_for(s, e.id);
+    if s.gallery.as_ref().map(|g| g.article_id) != e.id {
+        s.gallery = None;
+    }
     s.editor = Some(e);
     s.preview = None;
     fx
 }
 
-fn saved(s: &mut State, a: &Article) -> Vec<Effect> {
+pub(crate) fn saved(s: &mut State, a: &Article) -> Vec<Effect> {
     let mut fx = Vec::new();
     if let Some(e) = s
         .editor
@@ -218,6 +226,15 @@ pub fn reload_list(s: &State) -> Effect {
 pub fn context(s: &State) -> Context {
     let editor = s.editor.as_ref();
     match s.focus {
+        Pane::Editor if editor.is_some() && s.gallery.is_some() => match s.gallery.as_ref() {
+            Some(g) => match g.mode {
+                GalleryMode::List => Context::Gallery,
+                GalleryMode::Path { .. } => Context::GalleryPath,
+                GalleryMode::Pick { .. } => Context::GalleryPick,
+                GalleryMode::Text { .. } => Context::GalleryText,
+            },
+            None => Context::Gallery,
+        },
         _ if s.revisions.is_some() && s.focus != Pane::Editor => Context::Revisions,
         Pane::List if s.list.searching => Context::Search,
         Pane::List => Context::List,
@@ -239,6 +256,10 @@ fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
     match ctx {
         Context::Search => list::search_input(s, k),
         Context::Find => editor::find_input(s, k),
+        Context::GalleryPath | Context::GalleryPick | Context::GalleryText => {
+            gallery::input(s, k);
+            Vec::new()
+        }
         Context::Editor | Context::ReadOnly => {
             editor::editor_input(s, k);
             Vec::new()
@@ -279,6 +300,9 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
         C::TogglePreview => {
             list::toggle_preview(s);
             Vec::new()
+        }
+        C::Up | C::Down if matches!(context(s), Context::Gallery | Context::GalleryPick) => {
+            gallery::command(s, cmd)
         }
         C::Up | C::Down | C::PageUp | C::PageDown | C::Home | C::End => {
             if context(s) == Context::Revisions {
@@ -379,6 +403,9 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
             Vec::new()
         }
         C::Export => export::start(s),
+        C::Gallery => gallery::open(s),
+        // The rest are the gallery panel's own commands.
+        _ => gallery::command(s, cmd),
     }
 }
 
@@ -402,6 +429,7 @@ pub fn leave(s: &mut State, then: AfterLeave) -> Vec<Effect> {
             typing::forget(s);
             let fx = locks::release(s);
             revisions::close_unless_for(s, None);
+            s.gallery = None;
             s.editor = Some(EditorState::new_article(s.tz));
             s.preview = None;
             s.focus = Pane::Editor;
@@ -413,6 +441,7 @@ pub fn leave(s: &mut State, then: AfterLeave) -> Vec<Effect> {
         AfterLeave::CloseEditor => {
             let fx = locks::release(s);
             revisions::close_unless_for(s, None);
+            s.gallery = None;
             s.editor = None;
             s.focus = Pane::List;
             fx

@@ -7,7 +7,7 @@ use crate::domain::{RevisionKind, Status};
 use crate::site::Phase;
 use crate::store::Sort;
 use crate::tui::keymap::Context;
-use crate::tui::state::Field;
+use crate::tui::state::{Field, PhotoPlace};
 
 fn status(s: Status) -> &'static str {
     match s {
@@ -116,6 +116,10 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
             Context::ReadOnly => "Read-only article",
             Context::Preview => "Preview",
             Context::Revisions => "History",
+            Context::Gallery => "Photos",
+            Context::GalleryPath => "Photo path",
+            Context::GalleryPick => "Photo library",
+            Context::GalleryText => "Photo text",
         },
         M::Key(k) => k.en(),
         M::LeaveTitle => "Unsaved changes",
@@ -241,6 +245,45 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
             return format!("cannot write the sync log {}: {reason}", path.display()).into();
         }
         M::ExportDone(summary) => return super::export::en(summary).into(),
+        M::GalleryTitle { title } => return format!("Photos · {title}").into(),
+        M::GalleryEmpty => "No photos yet: a attaches a file, l one from the library.",
+        M::PlaceLabel(PhotoPlace::Lead) => "lead",
+        M::PlaceLabel(PhotoPlace::Gallery(n)) => return format!("gallery {n}").into(),
+        M::PlaceLabel(PhotoPlace::Inline) => "in the body",
+        M::NoAltMark => "⚠ no alt text",
+        M::AltLabel => "Alt: ",
+        M::CaptionLabel => "Caption: ",
+        M::PathPrompt => "File: ",
+        M::PickPrompt => "Library: ",
+        M::PickEmpty => "No photos match.",
+        M::NoPathMatch => "No file or folder starts with that.",
+        M::GalleryNeedsArticle => "Save the article first: photos attach to a saved article.",
+        M::NoPhotoSelected => "No photo selected.",
+        M::PhotoAttached {
+            short,
+            place,
+            fresh,
+        } => {
+            let new = if fresh {
+                "added to the library and "
+            } else {
+                ""
+            };
+            return format!("Photo {short} {new}attached (gallery {place}).").into();
+        }
+        M::LeadSet => "Lead photo set.",
+        M::PhotoMoved => "Photo moved.",
+        M::PhotoTextSaved => "Saved for this article.",
+        M::PhotoRemoved => "Photo removed from the article (it stays in the library).",
+        M::InlineInserted { short } => {
+            return format!("Photo {short} placed in the body at the cursor.").into();
+        }
+        M::PhotoRefused { path, reason } => return format!("{path}: refused: {reason}").into(),
+        M::PhotoIsFolder => "it is a folder: name a photo file in it",
+        M::PhotosWithoutAlt { title, photos } => {
+            return format!("“{title}” published, but these photos have no alt text: {photos}")
+                .into();
+        }
         M::SignalsFailed { reason } => {
             return format!("cannot watch for signals: {reason}").into();
         }

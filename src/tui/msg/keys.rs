@@ -54,6 +54,20 @@ pub enum KeyHelp {
     Choose,
     NewestOldest,
     ScrollPreview,
+    Photos,
+    AttachFile,
+    FromLibrary,
+    MakeLead,
+    MoveUp,
+    MoveDown,
+    EditCaption,
+    EditAlt,
+    RemovePhoto,
+    InsertInline,
+    CompletePath,
+    Attach,
+    Cancel,
+    Done,
 }
 }
 
@@ -65,7 +79,7 @@ impl KeyHelp {
         }
     }
 
-    pub const ALL: [KeyHelp; 49] = {
+    pub const ALL: [KeyHelp; 63] = {
         use KeyHelp::*;
         [
             Quit,
@@ -117,6 +131,20 @@ impl KeyHelp {
             Choose,
             NewestOldest,
             ScrollPreview,
+            Photos,
+            AttachFile,
+            FromLibrary,
+            MakeLead,
+            MoveUp,
+            MoveDown,
+            EditCaption,
+            EditAlt,
+            RemovePhoto,
+            InsertInline,
+            CompletePath,
+            Attach,
+            Cancel,
+            Done,
         ]
     };
 
@@ -170,6 +198,20 @@ impl KeyHelp {
             Restore => "restore",
             Close => "close",
             Choose => "choose",
+            Photos => "photos",
+            AttachFile => "attach file",
+            FromLibrary => "from library",
+            MakeLead => "make lead",
+            MoveUp => "move up",
+            MoveDown => "move down",
+            EditCaption => "caption",
+            EditAlt => "alt text",
+            RemovePhoto => "remove",
+            InsertInline => "insert in body",
+            CompletePath => "complete",
+            Attach => "attach",
+            Cancel => "cancel",
+            Done => "done",
             NewestOldest => "newest/oldest",
             ScrollPreview => "scroll preview",
         }
@@ -225,6 +267,20 @@ impl KeyHelp {
             Restore => "khôi phục",
             Close => "đóng",
             Choose => "chọn",
+            Photos => "ảnh",
+            AttachFile => "đính kèm tệp",
+            FromLibrary => "từ thư viện ảnh",
+            MakeLead => "làm ảnh đại diện",
+            MoveUp => "chuyển lên",
+            MoveDown => "chuyển xuống",
+            EditCaption => "chú thích",
+            EditAlt => "mô tả ảnh (alt)",
+            RemovePhoto => "gỡ",
+            InsertInline => "chèn vào bài",
+            CompletePath => "điền tiếp",
+            Attach => "đính kèm",
+            Cancel => "hủy",
+            Done => "xong",
             NewestOldest => "mới nhất/cũ nhất",
             ScrollPreview => "cuộn bản xem",
         }

@@ -42,7 +42,7 @@ use crate::site::{Phase, Progress};
 use crate::store::Sort;
 use crate::tui::action::ExportSummary;
 use crate::tui::keymap::Context;
-use crate::tui::state::{Field, State};
+use crate::tui::state::{Field, PhotoPlace, State};
 
 counted_enum! {
     /// One user-visible text, with what it needs to say.
@@ -154,6 +154,28 @@ counted_enum! {
         ExportCrashed { detail: Option<&'a str> },
         SyncLogFailed { path: &'a Path, reason: &'a str },
         ExportDone(&'a ExportSummary),
+        // Photos
+        GalleryTitle { title: &'a str },
+        GalleryEmpty,
+        PlaceLabel(PhotoPlace),
+        NoAltMark,
+        AltLabel,
+        CaptionLabel,
+        PathPrompt,
+        PickPrompt,
+        PickEmpty,
+        NoPathMatch,
+        GalleryNeedsArticle,
+        NoPhotoSelected,
+        PhotoAttached { short: &'a str, place: usize, fresh: bool },
+        LeadSet,
+        PhotoMoved,
+        PhotoTextSaved,
+        PhotoRemoved,
+        InlineInserted { short: &'a str },
+        PhotoRefused { path: &'a str, reason: &'a str },
+        PhotoIsFolder,
+        PhotosWithoutAlt { title: &'a str, photos: &'a str },
         // Runtime
         SignalsFailed { reason: &'a str },
         TerminalFailed { reason: &'a str },

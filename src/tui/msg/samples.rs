@@ -9,7 +9,7 @@ use crate::site::{Phase, Progress};
 use crate::store::Sort;
 use crate::tui::action::{ExportSummary, SyncSummary};
 use crate::tui::keymap::Context;
-use crate::tui::state::Field;
+use crate::tui::state::{Field, PhotoPlace};
 
 const STATUSES: [Status; 5] = [
     Status::Draft,
@@ -18,7 +18,7 @@ const STATUSES: [Status; 5] = [
     Status::Published,
     Status::Archived,
 ];
-const CONTEXTS: [Context; 8] = [
+const CONTEXTS: [Context; 12] = [
     Context::Global,
     Context::List,
     Context::Search,
@@ -27,6 +27,10 @@ const CONTEXTS: [Context; 8] = [
     Context::ReadOnly,
     Context::Preview,
     Context::Revisions,
+    Context::Gallery,
+    Context::GalleryPath,
+    Context::GalleryPick,
+    Context::GalleryText,
 ];
 const PHASES: [Phase; 4] = [
     Phase::Publishing,
@@ -177,6 +181,41 @@ impl Msg<'_> {
                 reason: "exit code 1",
             },
             M::NotUtf8,
+            M::GalleryTitle { title },
+            M::GalleryEmpty,
+            M::PlaceLabel(PhotoPlace::Lead),
+            M::PlaceLabel(PhotoPlace::Gallery(2)),
+            M::PlaceLabel(PhotoPlace::Inline),
+            M::NoAltMark,
+            M::AltLabel,
+            M::CaptionLabel,
+            M::PathPrompt,
+            M::PickPrompt,
+            M::PickEmpty,
+            M::NoPathMatch,
+            M::GalleryNeedsArticle,
+            M::NoPhotoSelected,
+            M::PhotoAttached {
+                short: "ab12cd34ef56",
+                place: 3,
+                fresh: true,
+            },
+            M::LeadSet,
+            M::PhotoMoved,
+            M::PhotoTextSaved,
+            M::PhotoRemoved,
+            M::InlineInserted {
+                short: "ab12cd34ef56",
+            },
+            M::PhotoRefused {
+                path: "/srv/anh/cau.svg",
+                reason: "SVG is not accepted",
+            },
+            M::PhotoIsFolder,
+            M::PhotosWithoutAlt {
+                title,
+                photos: "ảnh đại diện (ab12cd34ef56)",
+            },
             M::ExportTitle,
             M::ExportQuestion { sync: true },
             M::ExportQuestion { sync: false },

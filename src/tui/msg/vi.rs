@@ -8,7 +8,7 @@ use crate::domain::{RevisionKind, Status};
 use crate::site::Phase;
 use crate::store::Sort;
 use crate::tui::keymap::Context;
-use crate::tui::state::Field;
+use crate::tui::state::{Field, PhotoPlace};
 
 fn status(s: Status) -> &'static str {
     match s {
@@ -117,6 +117,10 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
             Context::ReadOnly => "Bài chỉ đọc",
             Context::Preview => "Xem trước",
             Context::Revisions => "Lịch sử",
+            Context::Gallery => "Ảnh",
+            Context::GalleryPath => "Đường dẫn ảnh",
+            Context::GalleryPick => "Chọn từ thư viện ảnh",
+            Context::GalleryText => "Chú thích, alt",
         },
         M::Key(k) => k.vi(),
         M::LeaveTitle => "Thay đổi chưa lưu",
@@ -240,6 +244,45 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
             .into();
         }
         M::ExportDone(summary) => return super::export::vi(summary).into(),
+        M::GalleryTitle { title } => return format!("Ảnh · {title}").into(),
+        M::GalleryEmpty => "Chưa có ảnh: a đính kèm tệp, l chọn từ thư viện ảnh.",
+        M::PlaceLabel(PhotoPlace::Lead) => "ảnh đại diện",
+        M::PlaceLabel(PhotoPlace::Gallery(n)) => return format!("ảnh thứ {n} trong bộ ảnh").into(),
+        M::PlaceLabel(PhotoPlace::Inline) => "trong bài",
+        M::NoAltMark => "⚠ thiếu mô tả ảnh (alt)",
+        M::AltLabel => "Mô tả ảnh (alt): ",
+        M::CaptionLabel => "Chú thích: ",
+        M::PathPrompt => "Tệp: ",
+        M::PickPrompt => "Thư viện ảnh: ",
+        M::PickEmpty => "Không có ảnh nào khớp.",
+        M::NoPathMatch => "Không có tệp hay thư mục nào bắt đầu như vậy.",
+        M::GalleryNeedsArticle => "Hãy lưu bài trước: ảnh chỉ đính kèm vào bài đã lưu.",
+        M::NoPhotoSelected => "Chưa chọn ảnh nào.",
+        M::PhotoAttached {
+            short,
+            place,
+            fresh,
+        } => {
+            let new = if fresh {
+                "đã thêm vào thư viện ảnh và "
+            } else {
+                ""
+            };
+            return format!("Ảnh {short} {new}đã đính kèm (ảnh thứ {place} trong bộ ảnh).").into();
+        }
+        M::LeadSet => "Đã đặt ảnh đại diện.",
+        M::PhotoMoved => "Đã chuyển chỗ ảnh.",
+        M::PhotoTextSaved => "Đã lưu cho bài này.",
+        M::PhotoRemoved => "Đã gỡ ảnh khỏi bài (ảnh vẫn còn trong thư viện ảnh).",
+        M::InlineInserted { short } => {
+            return format!("Đã chèn ảnh {short} vào bài tại con trỏ.").into();
+        }
+        M::PhotoRefused { path, reason } => return format!("{path}: bị từ chối: {reason}").into(),
+        M::PhotoIsFolder => "đây là thư mục: hãy chọn một tệp ảnh trong đó",
+        M::PhotosWithoutAlt { title, photos } => {
+            return format!("Đã đăng “{title}”, nhưng các ảnh này thiếu mô tả ảnh (alt): {photos}")
+                .into();
+        }
         M::SignalsFailed { reason } => {
             return format!("không theo dõi được tín hiệu hệ thống: {reason}").into();
         }

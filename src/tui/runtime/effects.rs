@@ -7,6 +7,7 @@ use crate::domain::query::SearchQuery;
 use crate::domain::snippet::render_marked;
 use crate::store::{ListQuery, LockOwner, StoreError};
 use crate::tui::action::{Action, Effect, ListRequest};
+use crate::tui::state::PhotoPlace;
 
 /// Performs every effect but `EditExternally`, which needs the terminal (see `external`).
 pub fn perform(ctx: &mut Context, me: &LockOwner, effect: Effect) -> Action {
@@ -55,7 +56,9 @@ pub fn perform(ctx: &mut Context, me: &LockOwner, effect: Effect) -> Action {
             Some(lost) => Ok(lost),
             None => {
                 let actor = ctx.actor();
-                ctx.store.set_status(id, to, at, &actor).map(Action::Saved)
+                ctx.store
+                    .set_status(id, to, at, &actor)
+                    .and_then(|a| published(ctx, a))
             }
         },
         Effect::TakeLock(id) => match ctx.store.take_lock(id, me, Utc::now()) {
@@ -107,11 +110,54 @@ pub fn perform(ctx: &mut Context, me: &LockOwner, effect: Effect) -> Action {
             }
         },
         Effect::PrepareExport => Ok(super::export::prepare(ctx)),
+        Effect::LoadGallery(id) => super::gallery::load(ctx, id, None),
+        Effect::Complete(input) => Ok(super::gallery::complete(&input)),
+        Effect::LoadLibrary => super::gallery::library(ctx),
+        Effect::Gallery { id, op } => {
+            return super::gallery::change(ctx, id, op).unwrap_or_else(Action::Failed);
+        }
         // Both need the loop (the terminal, the export thread): see `Runtime::dispatch`.
         Effect::EditExternally(_) | Effect::Export { .. } => Ok(Action::Done),
     };
     // Store errors in the person's language (the command line words them the same way).
     result.unwrap_or_else(|e| Action::Failed(crate::cli::describe_store(&e, ctx.lang)))
+}
+
+/// A status change went through: when the article is now published or scheduled, the
+/// photos it shows with no alt text (as `newsdesk publish` warns).
+fn published(ctx: &Context, a: crate::domain::Article) -> Result<Action, StoreError> {
+    use crate::domain::Status;
+    if !matches!(a.status, Status::Published | Status::Scheduled) {
+        return Ok(Action::Saved(a));
+    }
+    let media = ctx.store.article_media(a.id)?;
+    let mut photos = Vec::new();
+    let short = |p: &crate::media::Photo| {
+        let h = &p.image.hash;
+        h.get(..crate::media::SHORT).unwrap_or(h).to_string()
+    };
+    let lacks = |p: &crate::media::Photo| p.alt.trim().is_empty();
+    if let Some(p) = media.lead.as_ref().filter(|p| lacks(p)) {
+        photos.push((PhotoPlace::Lead, short(p)));
+    }
+    for (i, p) in media.gallery.iter().enumerate().filter(|(_, p)| lacks(p)) {
+        photos.push((PhotoPlace::Gallery(i + 1), short(p)));
+    }
+    for i in &media.inline {
+        if let crate::media::Found::Photo(p) = &i.found
+            && lacks(p)
+        {
+            photos.push((PhotoPlace::Inline, short(p)));
+        }
+    }
+    Ok(if photos.is_empty() {
+        Action::Saved(a)
+    } else {
+        Action::PublishedWithoutAlt {
+            article: Box::new(a),
+            photos,
+        }
+    })
 }
 
 fn done(_: ()) -> Action {

@@ -134,6 +134,10 @@ pub fn paste(s: &mut State, raw: &str) -> Vec<Effect> {
     if s.focus != Pane::Editor || s.editor.is_none() {
         return Vec::new();
     }
+    if s.gallery.is_some() {
+        super::gallery::typed(s, Some(&clean));
+        return Vec::new();
+    }
     if locks::refuse_read_only(s) {
         return Vec::new();
     }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{pane_block, selected_style};
 use crate::domain::text::{truncate_to_width, width};
-use crate::tui::keymap::{BINDINGS, Context};
+use crate::tui::keymap::{BINDINGS, Command, Context};
 use crate::tui::msg::{Msg, t};
 use crate::tui::state::{Dialog, State};
 
@@ -197,7 +197,10 @@ fn help_lines(s: &State, width: usize, height: u16) -> Vec<Line<'static>> {
         entries.push((name.to_string(), true));
         let mut seen = Vec::new();
         for b in BINDINGS.iter().filter(|b| b.context == ctx) {
-            if seen.contains(&b.help) {
+            // `?` opens this screen wherever it is not typed: said once, under the list.
+            let help_again =
+                b.command == Command::Help && !matches!(ctx, Context::Global | Context::List);
+            if help_again || seen.contains(&b.help) {
                 continue;
             }
             seen.push(b.help);

@@ -2,6 +2,7 @@
 
 mod dialogs;
 mod editor;
+mod gallery;
 mod list;
 mod preview;
 mod preview_table;
@@ -101,7 +102,10 @@ pub fn draw(frame: &mut Frame, s: &State) {
         list::draw(frame, r, s);
     }
     if let Some(r) = p.editor {
-        editor::draw(frame, r, s);
+        match &s.gallery {
+            Some(g) if s.editor.is_some() => gallery::draw(frame, r, s, g),
+            _ => editor::draw(frame, r, s),
+        }
     }
     if let Some(r) = p.preview {
         preview::draw(frame, r, s);

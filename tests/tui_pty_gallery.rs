@@ -1,0 +1,175 @@
+//! The gallery panel in the real binary in a pseudo-terminal (tmux): a photo the test makes is
+//! attached by typing its path with Tab completion, then placed in the body; the CLI sees both.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_newsdesk");
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(db: &Path) -> Tmux {
+        let socket = format!("nd-gallery-{}", std::process::id());
+        let cmd = format!("NEWSDESK_DB={} USER=hoa {BIN}", db.display());
+        let ok = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+            ])
+            .args(["-x", "100", "-y", "30", &cmd])
+            .env("TERM", "xterm-256color")
+            .status()
+            .expect("tmux must be installed to run the pty journeys")
+            .success();
+        assert!(ok, "tmux could not start");
+        Tmux { socket }
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("screen never showed {text:?}:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", "-t", "t", k]);
+        }
+    }
+
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "t", "-l", text]);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+fn cli(db: &Path, args: &[&str]) -> serde_json::Value {
+    let out = Command::new(BIN)
+        .args(["--db", db.to_str().unwrap()])
+        .args(args)
+        .env("USER", "hoa")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null)
+}
+
+/// A small PNG (a gradient, so it is a real picture).
+fn write_png(path: &PathBuf) {
+    let img = image::RgbImage::from_fn(64, 48, |x, y| image::Rgb([x as u8 * 4, y as u8 * 5, 90]));
+    img.save_with_format(path, image::ImageFormat::Png).unwrap();
+}
+
+#[test]
+fn attach_a_photo_by_typed_path_with_tab_completion_and_place_it_in_the_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.db");
+    let body = dir.path().join("body.md");
+    std::fs::write(&body, "Dòng đầu.").unwrap();
+    cli(
+        &db,
+        &[
+            "new",
+            "--title",
+            "Cầu treo mới",
+            "--body-file",
+            body.to_str().unwrap(),
+        ],
+    );
+    let uploads = dir.path().join("uploads");
+    std::fs::create_dir(&uploads).unwrap();
+    write_png(&uploads.join("cau-treo.png"));
+
+    let t = Tmux::start(&db);
+    t.wait_for("Cầu treo mới");
+    t.keys(&["Enter"]);
+    t.wait_for("Editor · cau-treo-moi");
+    t.keys(&["C-u"]);
+    t.wait_for("No photos yet");
+    t.keys(&["a"]);
+    t.wait_for("File: ");
+    // The folder by its first letters, then the file by its first letter: Tab completes both.
+    t.type_text(&format!("{}/upl", dir.path().display()));
+    t.keys(&["Tab"]);
+    t.wait_for("uploads/▏");
+    t.type_text("c");
+    t.keys(&["Tab"]);
+    t.wait_for("cau-treo.png▏");
+    t.keys(&["Enter"]);
+    t.wait_for("added to the library and attached");
+    t.wait_for("⚠ no alt text");
+
+    let list = cli(&db, &["media", "list", "--json"]);
+    let items = list.as_array().expect("a JSON list");
+    assert_eq!(items.len(), 1, "{list}");
+    assert_eq!(items[0]["name"], "cau-treo.png");
+    assert_eq!(items[0]["type"], "png");
+    assert_eq!(items[0]["width"], 64);
+    assert_eq!(items[0]["uses"], 1);
+    let hash = items[0]["hash"].as_str().unwrap().to_string();
+    let shown = cli(&db, &["media", "show", &hash, "--json"]);
+    assert_eq!(shown["used_by"][0]["id"], 1, "{shown}");
+    assert!(
+        shown["used_by"][0]["as"]
+            .as_str()
+            .is_some_and(|r| r.contains("gallery")),
+        "{shown}"
+    );
+
+    // Alt text for this article, then the photo placed in the body and the article saved.
+    t.keys(&["t"]);
+    t.wait_for("Alt: ");
+    t.type_text("Cầu treo bắc qua suối");
+    t.keys(&["Enter"]);
+    t.wait_for("Saved for this article");
+    t.keys(&["i"]);
+    t.wait_for("placed in the body");
+    t.keys(&["C-s"]);
+    t.wait_for("Saved “");
+    let article = cli(&db, &["show", "1", "--json"]);
+    let short = &hash[..12];
+    assert_eq!(
+        article["body"],
+        format!("![](media:{short})Dòng đầu."),
+        "{article}"
+    );
+}
