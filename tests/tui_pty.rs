@@ -2,23 +2,34 @@
 //! person would, checked with `newsdesk show` afterwards.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_newsdesk");
+mod pty_support;
 
-/// A tmux server of our own (its own socket), with newsdesk running in one window.
-struct Tmux {
-    socket: String,
+use std::ops::Deref;
+
+use pty_support::{BIN, Tmux, alive};
+
+/// A journey's terminal, its temp folder and the database newsdesk runs on.
+struct Session {
+    tmux: Tmux,
     _dir: tempfile::TempDir,
     db: PathBuf,
 }
 
-impl Tmux {
-    fn start(name: &str, width: u16, height: u16) -> Tmux {
+impl Deref for Session {
+    type Target = Tmux;
+    fn deref(&self) -> &Tmux {
+        &self.tmux
+    }
+}
+
+impl Session {
+    fn start(name: &str, width: u16, height: u16) -> Session {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("n.db");
-        Tmux::start_on(name, width, height, dir, db, "hoa", &[])
+        Session::start_on(name, width, height, dir, db, "hoa", &[])
     }
 
     /// newsdesk on `db` as `user`, with extra environment (`NAME=value`, no shell quoting).
@@ -30,85 +41,13 @@ impl Tmux {
         db: PathBuf,
         user: &str,
         env: &[&str],
-    ) -> Tmux {
-        let socket = format!("nd-{name}-{}", std::process::id());
-        let cmd = format!("NEWSDESK_DB={} USER={user} {BIN}", db.display());
-        let mut args = vec![
-            "-L".to_string(),
-            socket.clone(),
-            "-f".into(),
-            "/dev/null".into(),
-            "new-session".into(),
-            "-d".into(),
-            "-s".into(),
-            "t".into(),
-        ];
-        for e in env {
-            args.push("-e".into());
-            args.push(e.to_string());
-        }
-        let ok = Command::new("tmux")
-            .args(&args)
-            .args(["-x", &width.to_string(), "-y", &height.to_string(), &cmd])
-            .env("TERM", "xterm-256color")
-            .status()
-            .expect("tmux must be installed to run the pty journeys")
-            .success();
-        assert!(ok, "tmux could not start");
-        Tmux {
-            socket,
+    ) -> Session {
+        let tmux = Tmux::start(name, width, height, &db, user, env);
+        Session {
+            tmux,
             _dir: dir,
             db,
         }
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    /// Waits until the screen shows `text`, failing with the screen if it never does.
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return;
-            }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("screen never showed {text:?}:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.tmux(&["send-keys", "-t", "t", k]);
-        }
-    }
-
-    /// Types text literally (Vietnamese included), as a terminal would send it.
-    fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", "t", "-l", text]);
-    }
-
-    fn pane_pid(&self) -> u32 {
-        let out = self.tmux(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
-        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
     }
 }
 
@@ -125,14 +64,9 @@ fn show_json(db: &Path, key: &str) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn alive(pid: u32) -> bool {
-    Path::new(&format!("/proc/{pid}")).exists()
-        && !std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z "))
-}
-
 #[test]
 fn type_a_vietnamese_article_save_quit_and_find_it() {
-    let t = Tmux::start("write", 100, 30);
+    let t = Session::start("write", 100, 30);
     t.wait_for("No articles yet");
     t.keys(&["C-n"]);
     t.wait_for("New article");
@@ -173,7 +107,7 @@ fn type_a_vietnamese_article_save_quit_and_find_it() {
 
 #[test]
 fn sighup_ends_the_process_within_a_second() {
-    let t = Tmux::start("hup", 80, 24);
+    let t = Session::start("hup", 80, 24);
     t.wait_for("No articles yet");
     t.keys(&["C-n"]);
     t.type_text("Bài chưa lưu");
@@ -193,7 +127,7 @@ fn sighup_ends_the_process_within_a_second() {
 
 #[test]
 fn a_dropped_link_keeps_every_typed_word_and_offers_it_back() {
-    let t = Tmux::start("recover", 100, 30);
+    let t = Session::start("recover", 100, 30);
     t.wait_for("No articles yet");
     // One saved article, then more typing that is never saved.
     t.keys(&["C-n"]);
@@ -256,7 +190,7 @@ fn a_dropped_link_keeps_every_typed_word_and_offers_it_back() {
 
     // Start again, open the article: newsdesk offers the text back.
     let db = t.db.clone();
-    let again = Tmux::start("recover2", 100, 30);
+    let again = Session::start("recover2", 100, 30);
     let cmd = format!("NEWSDESK_DB={} USER=hoa {BIN}", db.display());
     again.tmux(&["respawn-pane", "-k", "-t", "t", &cmd]);
     again.wait_for("Thông báo lịch");
@@ -298,7 +232,7 @@ fn newsroom_with(title: &str, body: &str) -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn a_second_editor_sees_who_is_editing_takes_over_and_the_first_is_told_on_save() {
     let (dir, db) = newsroom_with("Lịch tiếp công dân", "Sáng thứ Hai.");
-    let hoa = Tmux::start_on("lock-hoa", 100, 30, dir, db.clone(), "hoa", &[]);
+    let hoa = Session::start_on("lock-hoa", 100, 30, dir, db.clone(), "hoa", &[]);
     hoa.wait_for("Lịch tiếp công dân");
     hoa.keys(&["Enter"]);
     hoa.wait_for("Editor · lich-tiep-cong-dan");
@@ -324,7 +258,7 @@ fn a_second_editor_sees_who_is_editing_takes_over_and_the_first_is_told_on_save(
     }
 
     let lan_dir = tempfile::tempdir().unwrap();
-    let lan = Tmux::start_on("lock-lan", 100, 30, lan_dir, db.clone(), "lan", &[]);
+    let lan = Session::start_on("lock-lan", 100, 30, lan_dir, db.clone(), "lan", &[]);
     lan.wait_for("Lịch tiếp công dân");
     lan.keys(&["Enter"]);
     lan.wait_for("Being edited by hoa on");
@@ -381,7 +315,7 @@ fn a_second_editor_sees_who_is_editing_takes_over_and_the_first_is_told_on_save(
 fn ctrl_e_hands_the_body_to_editor_and_takes_it_back() {
     let (dir, db) = newsroom_with("Thông báo", "Dòng đầu.");
     let editor = r#"EDITOR=sh -c 'printf "Thêm dòng\n" >> "$1"' --"#;
-    let t = Tmux::start_on("editor", 100, 30, dir, db.clone(), "hoa", &[editor]);
+    let t = Session::start_on("editor", 100, 30, dir, db.clone(), "hoa", &[editor]);
     t.wait_for("Thông báo");
     t.keys(&["Enter"]);
     t.wait_for("Editor · thong-bao");
@@ -401,7 +335,7 @@ fn ctrl_e_hands_the_body_to_editor_and_takes_it_back() {
 
 #[test]
 fn telex_typing_saves_vietnamese() {
-    let t = Tmux::start("telex", 100, 30);
+    let t = Session::start("telex", 100, 30);
     t.wait_for("No articles yet");
     t.keys(&["C-n"]);
     t.wait_for("New article");

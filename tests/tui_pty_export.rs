@@ -2,70 +2,11 @@
 //! background, shows the summary, and the files are on disk.
 
 use std::path::Path;
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_newsdesk");
+mod pty_support;
 
-/// A tmux server of our own (its own socket) running newsdesk on `db`.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, db: &Path) -> Tmux {
-        let socket = format!("nd-{name}-{}", std::process::id());
-        let cmd = format!("NEWSDESK_DB={} USER=hoa {BIN}", db.display());
-        let ok = Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
-            .args(["-s", "t", "-x", "200", "-y", "30", &cmd])
-            .env("TERM", "xterm-256color")
-            .status()
-            .expect("tmux must be installed to run the pty journeys")
-            .success();
-        assert!(ok, "tmux could not start");
-        Tmux { socket }
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    /// Waits until the screen shows `text`; returns the screen.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                panic!("screen never showed {text:?}:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.tmux(&["send-keys", "-t", "t", k]);
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
+use pty_support::{BIN, Tmux};
 
 fn cli(db: &Path, args: &[&str]) {
     let out = Command::new(BIN)
@@ -103,7 +44,7 @@ fn ctrl_x_exports_the_sample_site_syncs_it_and_reports() {
         ],
     );
 
-    let t = Tmux::start("export", &db);
+    let t = tmux_on("export", &db);
     t.wait_for("Thu ngân sách 10 tháng");
     t.keys(&["C-x"]);
     let question = t.wait_for("Export the site and sync? y/n");
@@ -141,4 +82,9 @@ fn ctrl_x_exports_the_sample_site_syncs_it_and_reports() {
     t.keys(&["C-q"]);
     // This session's log (the second sync wrote it again).
     let _ = std::fs::remove_file(&log);
+}
+
+/// newsdesk on `db` in a 200×30 window (wide enough for the whole summary line).
+fn tmux_on(name: &str, db: &Path) -> Tmux {
+    Tmux::start(name, 200, 30, db, "hoa", &[])
 }

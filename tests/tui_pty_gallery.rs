@@ -2,81 +2,11 @@
 //! attached by typing its path with Tab completion, then placed in the body; the CLI sees both.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_newsdesk");
+mod pty_support;
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(db: &Path) -> Tmux {
-        let socket = format!("nd-gallery-{}", std::process::id());
-        let cmd = format!("NEWSDESK_DB={} USER=hoa {BIN}", db.display());
-        let ok = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-s",
-                "t",
-            ])
-            .args(["-x", "100", "-y", "30", &cmd])
-            .env("TERM", "xterm-256color")
-            .status()
-            .expect("tmux must be installed to run the pty journeys")
-            .success();
-        assert!(ok, "tmux could not start");
-        Tmux { socket }
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return;
-            }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("screen never showed {text:?}:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.tmux(&["send-keys", "-t", "t", k]);
-        }
-    }
-
-    fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", "t", "-l", text]);
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
+use pty_support::{BIN, Tmux};
 
 fn cli(db: &Path, args: &[&str]) -> serde_json::Value {
     let out = Command::new(BIN)
@@ -119,7 +49,7 @@ fn attach_a_photo_by_typed_path_with_tab_completion_and_place_it_in_the_body() {
     std::fs::create_dir(&uploads).unwrap();
     write_png(&uploads.join("cau-treo.png"));
 
-    let t = Tmux::start(&db);
+    let t = Tmux::start("gallery", 100, 30, &db, "hoa", &[]);
     t.wait_for("Cầu treo mới");
     t.keys(&["Enter"]);
     t.wait_for("Editor · cau-treo-moi");
