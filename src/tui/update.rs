@@ -404,8 +404,19 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
         }
         C::Export => export::start(s),
         C::Gallery => gallery::open(s),
-        // The rest are the gallery panel's own commands.
-        _ => gallery::command(s, cmd),
+        C::AttachFile
+        | C::AttachFromLibrary
+        | C::MakeLead
+        | C::MoveUp
+        | C::MoveDown
+        | C::EditCaption
+        | C::EditAlt
+        | C::RemovePhoto
+        | C::InsertInline
+        | C::CloseGallery
+        | C::CompletePath
+        | C::Accept
+        | C::Cancel => gallery::command(s, cmd),
     }
 }
 
