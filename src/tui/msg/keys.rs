@@ -1,7 +1,25 @@
 //! What each binding does, as the help screen and the footer say it. Short: the footer holds
 //! as many whole hints as fit in 80 columns.
 
-counted_enum! {
+/// Defines a field-less enum with `VARIANTS` and `ALL` (every variant, in order) taken from
+/// the one list, so the samples that must cover every variant cannot fall behind it.
+macro_rules! unit_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident ),* $(,)? }
+    ) => {
+        $(#[$meta])*
+        pub enum $name { $( $(#[$vmeta])* $variant ),* }
+        impl $name {
+            /// How many variants the enum has.
+            pub const VARIANTS: usize = [$(stringify!($variant)),*].len();
+            /// Every variant, in declaration order.
+            pub const ALL: [$name; Self::VARIANTS] = [$($name::$variant),*];
+        }
+    };
+}
+
+unit_enum! {
 /// The help text of a binding (several keys may share one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KeyHelp {
@@ -78,75 +96,6 @@ impl KeyHelp {
             crate::i18n::Lang::Vi => self.vi(),
         }
     }
-
-    pub const ALL: [KeyHelp; 63] = {
-        use KeyHelp::*;
-        [
-            Quit,
-            NewArticle,
-            Save,
-            NextPane,
-            EditorPreview,
-            Status,
-            History,
-            Typing,
-            InEditor,
-            Export,
-            Help,
-            PrevArticle,
-            NextArticle,
-            PageUp,
-            PageDown,
-            FirstArticle,
-            LastArticle,
-            Open,
-            Search,
-            ClearSearch,
-            Sort,
-            All,
-            Drafts,
-            InReview,
-            Scheduled,
-            Published,
-            Archived,
-            GoToResults,
-            Clear,
-            NextField,
-            PrevField,
-            Undo,
-            RestoreRaw,
-            Redo,
-            Find,
-            FindNext,
-            BackToList,
-            ScrollUp,
-            ScrollDown,
-            NextMatch,
-            PrevMatch,
-            CloseFind,
-            TakeOver,
-            Preview,
-            Restore,
-            Close,
-            Choose,
-            NewestOldest,
-            ScrollPreview,
-            Photos,
-            AttachFile,
-            FromLibrary,
-            MakeLead,
-            MoveUp,
-            MoveDown,
-            EditCaption,
-            EditAlt,
-            RemovePhoto,
-            InsertInline,
-            CompletePath,
-            Attach,
-            Cancel,
-            Done,
-        ]
-    };
 
     pub fn en(self) -> &'static str {
         use KeyHelp::*;
