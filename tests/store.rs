@@ -12,7 +12,9 @@ use newsdesk::domain::query::SearchQuery;
 use newsdesk::domain::snippet::render_marked;
 use newsdesk::domain::{Actor, ArticleFields, RevisionKind, Status, slugify};
 use newsdesk::store::migrate::{APPLICATION_ID, SCHEMA_VERSION, migrate_to};
-use newsdesk::store::{ArticleSummary, ListQuery, SearchHit, Sort, Store, StoreError};
+use newsdesk::store::{
+    ArticleSummary, ImportOutcome, ListQuery, SearchHit, Sort, Store, StoreError,
+};
 use rusqlite::Connection;
 use tempfile::TempDir;
 use unicode_normalization::UnicodeNormalization;
@@ -1720,4 +1722,48 @@ fn a_scheduled_article_always_has_a_publish_time() {
     let err = store.save(a.id, &f, 1, &hoa()).unwrap_err();
     assert!(err.to_string().contains("publish time"), "{err}");
     assert_eq!(store.get(a.id).unwrap().publish_at, Some(at(20, 0)));
+}
+
+/// One import batch that names the same slug twice, and a refused document between: the
+/// search index (written after all the rows) knows each article by its latest text only.
+#[test]
+fn a_batch_that_updates_its_own_article_indexes_the_latest_text() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    let doc = |title: &str, slug: &str, body: &str| Imported {
+        fields: ArticleFields {
+            slug: Some(slug.into()),
+            ..fields(title, body)
+        },
+        status: None,
+        draft: false,
+    };
+    let results = store
+        .import_many(
+            &[
+                doc("Hội nghị dân vận", "hoi-nghi", "Bản đầu: khai mạc."),
+                doc("Đại hội Đoàn", "dai-hoi", "Đại hội nhiệm kỳ mới."),
+                doc("", "khong-ten", "Không có tiêu đề."),
+                doc("Hội nghị dân vận khéo", "hoi-nghi", "Bản sau: bế mạc."),
+            ],
+            false,
+            &hoa(),
+        )
+        .unwrap();
+    assert!(results[2].is_err(), "a document without a title is refused");
+    assert!(matches!(results[3], Ok(ImportOutcome::Updated { .. })));
+    assert_eq!(titles(&search(&store, "khai mac")), Vec::<String>::new());
+    assert_eq!(titles(&search(&store, "be mac")), ["Hội nghị dân vận khéo"]);
+    assert_eq!(
+        titles(&search(&store, "dan van kheo")),
+        ["Hội nghị dân vận khéo"]
+    );
+    assert_eq!(titles(&search(&store, "nhiem ky")), ["Đại hội Đoàn"]);
+    assert_eq!(titles(&search(&store, "tieu de")), Vec::<String>::new());
+    let id = store.find("hoi-nghi").unwrap().id;
+    assert_eq!(
+        store.history(id).unwrap().len(),
+        1,
+        "the first text is a revision"
+    );
 }

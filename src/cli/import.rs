@@ -9,9 +9,10 @@ use crate::domain::frontmatter::{Imported, parse_document, render_document};
 use crate::i18n::Lang;
 use crate::store::{ImportOutcome, ListQuery, Sort};
 
-/// Documents handed to the store per transaction: big enough to be fast, small enough that
-/// another editor never waits long for the write lock.
-const BATCH: usize = 500;
+/// Documents handed to the store per transaction: big enough to be fast (each commit leaves
+/// the search index one more segment to merge), small enough that another editor waits at
+/// most about a second for the write lock.
+const BATCH: usize = 5000;
 
 fn is_markdown(p: &Path) -> bool {
     p.extension()
@@ -124,7 +125,7 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
     }
     // Reading and parsing the next batch overlaps with storing this one.
     let stored = std::thread::scope(|scope| -> CliResult<()> {
-        let (send, batches) = std::sync::mpsc::sync_channel::<Parsed>(2);
+        let (send, batches) = std::sync::mpsc::sync_channel::<Parsed>(1);
         let files = &files;
         scope.spawn(move || {
             for chunk in files.chunks(BATCH) {

@@ -3,9 +3,9 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
+use super::derived::Derived;
 use super::row::{self, ARTICLE_COLUMNS, tags_to_json, to_ts};
 use super::{Result, Store, StoreError};
-use crate::domain::query;
 use crate::domain::{
     Actor, Article, ArticleFields, DomainError, RevisionKind, Status, check_content, check_move,
     check_slug, slugify, text, unique_slug,
@@ -182,16 +182,20 @@ pub(super) fn insert(
     status: Status,
     actor: &Actor,
 ) -> Result<Article> {
-    let (id, _) = insert_row(tx, fields, status, actor)?;
+    let derived = Derived::new(fields, status);
+    let (id, _) = insert_row(tx, fields, status, actor, &derived)?;
+    index(tx, id, &derived, false)?;
     get_tx(tx, id)?.ok_or_else(|| StoreError::NotFound(id.to_string()))
 }
 
-/// Inserts a new article; returns its id and slug (imports need no more).
+/// Inserts a new article, not yet in the search index (see `index`); returns its id and slug
+/// (imports need no more).
 pub(super) fn insert_row(
     tx: &Transaction,
     fields: &ArticleFields,
     status: Status,
     actor: &Actor,
+    d: &Derived,
 ) -> Result<(i64, String)> {
     check_content(status, fields).map_err(|e| rule(fields, e))?;
     let slug = choose_slug(tx, fields, None)?;
@@ -205,23 +209,23 @@ pub(super) fn insert_row(
     .execute(params![
         slug,
         fields.title,
-        text::fold(&fields.title),
+        d.title_key,
         fields.lede,
         fields.body,
         fields.byline,
         fields.signed_by,
         fields.section,
-        text::fold(&fields.section),
-        tags_to_json(&fields.tags),
+        d.section_key,
+        d.tags_json,
         status.as_str(),
         fields.publish_at.map(to_ts),
         now,
         actor.user,
-        text::word_count(&fields.body) as i64,
+        d.word_count,
     ])?;
     let id = tx.last_insert_rowid();
-    write_tags_and_index(tx, id, fields, status)?;
-    super::media::index_inline(tx, id, &fields.body, false)?;
+    write_tags(tx, id, d)?;
+    super::media::index_inline(tx, id, &d.inline_refs, false)?;
     Ok((id, slug))
 }
 
@@ -234,17 +238,21 @@ pub(super) fn replace(
     status: Status,
     actor: &Actor,
 ) -> Result<Article> {
-    replace_row(tx, current, fields, status, actor)?;
+    let derived = Derived::new(fields, status);
+    replace_row(tx, current, fields, status, actor, &derived)?;
+    index(tx, current.id, &derived, true)?;
     get_tx(tx, current.id)?.ok_or_else(|| StoreError::NotFound(current.id.to_string()))
 }
 
-/// Replaces an article's content and status; returns its slug.
+/// Replaces an article's content and status, its search-index entry left for `index`;
+/// returns its slug.
 pub(super) fn replace_row(
     tx: &Transaction,
     current: &Article,
     fields: &ArticleFields,
     status: Status,
     actor: &Actor,
+    d: &Derived,
 ) -> Result<String> {
     check_content(status, fields).map_err(|e| rule(fields, e))?;
     let slug = choose_slug(tx, fields, Some(current.id))?;
@@ -268,40 +276,45 @@ pub(super) fn replace_row(
         current.id,
         slug,
         fields.title,
-        text::fold(&fields.title),
+        d.title_key,
         fields.lede,
         fields.body,
         fields.byline,
         fields.signed_by,
         fields.section,
-        text::fold(&fields.section),
-        tags_to_json(&fields.tags),
+        d.section_key,
+        d.tags_json,
         status.as_str(),
         fields.publish_at.map(to_ts),
         to_ts(actor.now),
         actor.user,
-        text::word_count(&fields.body) as i64,
+        d.word_count,
     ])?;
     tx.prepare_cached("DELETE FROM article_tags WHERE article_id = ?1")?
         .execute([current.id])?;
-    tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
-        .execute([current.id])?;
-    write_tags_and_index(tx, current.id, fields, status)?;
-    super::media::index_inline(tx, current.id, &fields.body, true)?;
+    write_tags(tx, current.id, d)?;
+    super::media::index_inline(tx, current.id, &d.inline_refs, true)?;
     Ok(slug)
 }
 
-fn write_tags_and_index(
-    tx: &Transaction,
-    id: i64,
-    f: &ArticleFields,
-    status: Status,
-) -> Result<()> {
+fn write_tags(tx: &Transaction, id: i64, d: &Derived) -> Result<()> {
     let mut tag_stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO article_tags (article_id, tag_key) VALUES (?1, ?2)",
     )?;
-    for tag in &f.tags {
-        tag_stmt.execute(params![id, text::fold(tag)])?;
+    for key in &d.tag_keys {
+        tag_stmt.execute(params![id, key])?;
+    }
+    Ok(())
+}
+
+/// Writes an article's search-index entry (replacing the one it had). Called after the
+/// transaction's other writes: FTS5 flushes its pending terms to a new segment at every
+/// statement savepoint, and any write that fires a trigger (the change counter's) opens one,
+/// so index writes interleaved with row writes made one segment per article on import.
+pub(super) fn index(tx: &Transaction, id: i64, d: &Derived, replacing: bool) -> Result<()> {
+    if replacing {
+        tx.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
+            .execute([id])?;
     }
     tx.prepare_cached(
         "INSERT INTO search_index (rowid, title, lede, body, byline, tags, section, facets)
@@ -309,13 +322,13 @@ fn write_tags_and_index(
     )?
     .execute(params![
         id,
-        text::fold(&f.title),
-        text::fold(&f.lede),
-        text::fold(&f.body),
-        text::fold(&f.byline),
-        text::fold(&f.tags.join(" ")),
-        text::fold(&f.section),
-        query::facets(status, &f.section, &f.tags),
+        d.title_key,
+        d.lede_key,
+        d.body_key,
+        d.byline_key,
+        d.tags_key,
+        d.section_key,
+        d.facets,
     ])?;
     Ok(())
 }

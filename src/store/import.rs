@@ -1,7 +1,8 @@
 //! Batches of imported documents in one transaction: a refused document is reported and the
 //! rest still land.
 
-use super::articles::{get_by_slug_tx, insert_row, replace_row};
+use super::articles::{get_by_slug_tx, index, insert_row, replace_row};
+use super::derived::Derived;
 use super::{Result, Store, StoreError};
 use crate::domain::frontmatter::Imported;
 use crate::domain::{Actor, slugify, text};
@@ -51,15 +52,36 @@ impl Store {
         // per batch and fewer checkpoints. The files being imported are still there should
         // the power fail, and each batch is still atomic.
         self.set_import_mode(true)?;
-        let outcome = self.write(|tx| {
-            let mut results = Vec::with_capacity(docs.len());
-            for doc in docs {
-                match import_one(tx, doc, skip_existing, actor) {
-                    Err(e @ (StoreError::Sqlite(_) | StoreError::Busy)) => return Err(e),
-                    result => results.push(result),
+        let outcome = std::thread::scope(|s| {
+            // Folding, counting words and the like run on a second thread, ahead of the
+            // writes. Rows are written first and the search index last, all in a row (see
+            // `articles::index`).
+            let (send, derived) = std::sync::mpsc::sync_channel::<Derived>(64);
+            s.spawn(move || {
+                for doc in docs {
+                    let d = Derived::new(&doc.fields, doc.status(actor.now));
+                    if send.send(d).is_err() {
+                        break;
+                    }
                 }
-            }
-            Ok(results)
+            });
+            self.write(|tx| {
+                let mut results = Vec::with_capacity(docs.len());
+                let mut to_index = Vec::with_capacity(docs.len());
+                for doc in docs {
+                    let d = derived
+                        .recv()
+                        .unwrap_or_else(|_| Derived::new(&doc.fields, doc.status(actor.now)));
+                    match import_one(tx, doc, d, skip_existing, actor, &mut to_index) {
+                        Err(e @ (StoreError::Sqlite(_) | StoreError::Busy)) => return Err(e),
+                        result => results.push(result),
+                    }
+                }
+                for (id, d, replacing) in &to_index {
+                    index(tx, *id, d, *replacing)?;
+                }
+                Ok(results)
+            })
         });
         self.set_import_mode(false)?;
         outcome
@@ -110,11 +132,16 @@ impl Store {
     }
 }
 
+/// An article whose search-index entry is still to write: id, what to write, replacing.
+type ToIndex = (i64, Derived, bool);
+
 fn import_one(
     tx: &rusqlite::Transaction,
     doc: &Imported,
+    derived: Derived,
     skip_existing: bool,
     actor: &Actor,
+    to_index: &mut Vec<ToIndex>,
 ) -> ImportResult {
     let fields = &doc.fields;
     let status = doc.status(actor.now);
@@ -135,14 +162,16 @@ fn import_one(
         Some(existing) => {
             let mut fields = fields.clone();
             fields.slug = Some(existing.slug.clone());
-            let slug = replace_row(tx, &existing, &fields, status, actor)?;
+            let slug = replace_row(tx, &existing, &fields, status, actor, &derived)?;
+            to_index.push((existing.id, derived, true));
             Ok(ImportOutcome::Updated {
                 id: existing.id,
                 slug,
             })
         }
         None => {
-            let (id, slug) = insert_row(tx, fields, status, actor)?;
+            let (id, slug) = insert_row(tx, fields, status, actor, &derived)?;
+            to_index.push((id, derived, false));
             Ok(ImportOutcome::Created { id, slug })
         }
     }

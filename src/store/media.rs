@@ -333,12 +333,16 @@ fn use_row(r: &Row, role: Role) -> rusqlite::Result<MediaUse> {
 }
 
 /// Keeps `article_media_refs` in step with a body: called by every save.
-pub(super) fn index_inline(tx: &Transaction, id: i64, body: &str, replacing: bool) -> Result<()> {
+pub(super) fn index_inline(
+    tx: &Transaction,
+    id: i64,
+    refs: &[String],
+    replacing: bool,
+) -> Result<()> {
     if replacing {
         tx.prepare_cached("DELETE FROM article_media_refs WHERE article_id = ?1")?
             .execute([id])?;
     }
-    let refs = crate::media::refs::inline_refs(body);
     if refs.is_empty() {
         return Ok(());
     }
