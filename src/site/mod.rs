@@ -136,42 +136,54 @@ pub fn export_with_media(
     report.renditions = media::prepare(&plan, &pages, &output, media.library)?;
     let mut build = output.start()?;
     let mut done = 0;
-    for chunk in pages.chunks(CHUNK) {
+    let chunks: Vec<&[plan::Page]> = pages.chunks(CHUNK).collect();
+    let mut bodies = fetch_bodies(
+        fetch,
+        &plan,
+        &changed(&output, chunks.first().copied().unwrap_or(&[])),
+    )?;
+    for (k, chunk) in chunks.iter().enumerate() {
         let same: Vec<&plan::Page> = chunk.iter().filter(|p| output.reusable(p)).collect();
         let linked = par_map(&same, |p| build.relink(p));
-        let mut todo: Vec<&plan::Page> = chunk.iter().filter(|p| !output.reusable(p)).collect();
+        let mut todo = changed(&output, chunk);
+        let mut missing = Vec::new();
         for (page, linked) in same.iter().zip(linked) {
             if linked? {
                 build.placed(page, false);
             } else {
-                todo.push(page);
+                missing.push(*page);
             }
         }
-        let ids: Vec<i64> = todo
-            .iter()
-            .filter_map(|p| match p.kind {
-                Kind::Article(i) => Some(plan.entry(i).id),
-                _ => None,
-            })
-            .collect();
-        let bodies: HashMap<i64, String> = if ids.is_empty() {
-            HashMap::new()
-        } else {
-            fetch(&ids).map_err(SiteError::Read)?.into_iter().collect()
-        };
-        let results = par_map(&todo, |page| {
-            let body = match page.kind {
-                Kind::Article(i) => bodies.get(&plan.entry(i).id).map(String::as_str),
-                Kind::Media(i, k) => {
-                    return media::place(&build, &plan, page, (i, k), media.library);
-                }
-                _ => None,
-            };
-            build.place(page, &renderer.render(page, body)?)
+        // Unchanged pages whose file vanished from the live build are rendered again.
+        bodies.extend(fetch_bodies(fetch, &plan, &missing)?);
+        todo.extend(missing);
+        // The next chunk's bodies are read while this chunk renders: reading is serial (one
+        // connection), rendering is not.
+        let (results, next) = std::thread::scope(|s| {
+            let rendering = s.spawn(|| {
+                par_map(&todo, |page| {
+                    let body = match page.kind {
+                        Kind::Article(i) => bodies.get(&plan.entry(i).id).map(String::as_str),
+                        Kind::Media(i, k) => {
+                            return media::place(&build, &plan, page, (i, k), media.library);
+                        }
+                        _ => None,
+                    };
+                    build.place(page, &renderer.render(page, body)?)
+                })
+            });
+            let next = chunks
+                .get(k + 1)
+                .map(|c| fetch_bodies(fetch, &plan, &changed(&output, c)));
+            let results = rendering
+                .join()
+                .unwrap_or_else(|_| vec![Err(SiteError::Read("an export thread panicked".into()))]);
+            (results, next)
         });
         for (page, written) in todo.iter().zip(results) {
             build.placed(page, written?);
         }
+        bodies = next.transpose()?.unwrap_or_default();
         done += chunk.len();
         progress(Progress::new(Phase::Rendering, done, total));
     }
@@ -182,6 +194,30 @@ pub fn export_with_media(
     report.removed = counts.removed;
     report.build = counts.build;
     Ok(report)
+}
+
+/// The pages of `chunk` the live build does not have as they are now.
+fn changed<'p>(output: &Output, chunk: &'p [plan::Page]) -> Vec<&'p plan::Page> {
+    chunk.iter().filter(|p| !output.reusable(p)).collect()
+}
+
+/// The bodies of the articles among `pages`, by id.
+fn fetch_bodies(
+    fetch: &mut FetchBodies<'_>,
+    plan: &Plan,
+    pages: &[&plan::Page],
+) -> Result<HashMap<i64, String>> {
+    let ids: Vec<i64> = pages
+        .iter()
+        .filter_map(|p| match p.kind {
+            Kind::Article(i) => Some(plan.entry(i).id),
+            _ => None,
+        })
+        .collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(fetch(&ids).map_err(SiteError::Read)?.into_iter().collect())
 }
 
 /// `f` over `items` on several threads, results in order. Rendering is pure and each page is

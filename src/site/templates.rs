@@ -95,23 +95,35 @@ impl Templates {
 /// escaper also turns `/` into `&#x2f;`, which is valid but makes every URL unreadable).
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    // Writing into a String cannot fail.
+    let _ = escape_html_into(&mut out, s);
     out
+}
+
+/// `escape_html` into any writer, copying the runs between special characters whole: pages
+/// are mostly text that needs no escaping, and this runs for every value on every page.
+pub fn escape_html_into(out: &mut impl std::fmt::Write, s: &str) -> std::fmt::Result {
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // The five are ASCII, so `from..i` always falls on character boundaries.
+        out.write_str(&s[from..i])?;
+        out.write_str(entity)?;
+        from = i + 1;
+    }
+    out.write_str(&s[from..])
 }
 
 fn html_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
     match (state.auto_escape(), value.as_str()) {
-        (AutoEscape::Html, Some(s)) if !value.is_safe() => out
-            .write_str(&escape_html(s))
+        (AutoEscape::Html, Some(s)) if !value.is_safe() => escape_html_into(out, s)
             .map_err(|_| Error::new(ErrorKind::WriteFailure, "cannot write the page")),
         _ => minijinja::escape_formatter(out, state, value),
     }
