@@ -20,7 +20,8 @@ use newsdesk::store::{ImportOutcome, ListQuery, Sort, Store};
 
 type Res<T = ()> = Result<T, Box<dyn Error>>;
 
-const BATCH: usize = 1000;
+/// Documents per `import_many` call: what `newsdesk import` hands the store.
+const BATCH: usize = newsdesk::cli::import::BATCH;
 /// Kinds of search, as `Vocab::query` makes them.
 const KINDS: [&str; 4] = ["no marks", "prefix", "with marks", "filtered"];
 
@@ -350,28 +351,47 @@ fn main() -> Res {
         .collect::<Res<_>>()?;
     paths.sort();
     parsing += t_all.elapsed();
-    for (b, chunk) in paths.chunks(BATCH).enumerate() {
-        if b % 10 == 9 {
-            let rate = (b * BATCH) as f64 / storing.as_secs_f64();
-            eprintln!("  {} stored, {rate:.0} articles/s so far", b * BATCH);
-        }
-        let t = Instant::now();
-        let docs = (chunk.iter())
-            .map(|p| Ok(parse_document(&fs::read_to_string(p)?, vn())?))
-            .collect::<Res<Vec<Imported>>>()?;
-        parsing += t.elapsed();
-        let t = Instant::now();
-        let cpu = cpu_seconds();
-        for result in store.import_many(&docs, false, &actor)? {
-            match result {
-                Ok(ImportOutcome::Created { .. }) => created += 1,
-                Ok(_) => updated += 1, // a title seen before: same slug, so a new revision
-                Err(_) => failed += 1,
+    // As `newsdesk import` does: the next batch is read and parsed on a second thread while
+    // the store writes this one.
+    let stored = std::thread::scope(|scope| -> Res {
+        let (send, batches) = std::sync::mpsc::sync_channel::<(Vec<Imported>, Duration)>(1);
+        let paths = &paths;
+        scope.spawn(move || {
+            for chunk in paths.chunks(BATCH) {
+                let t = Instant::now();
+                let docs: Vec<Imported> = chunk
+                    .iter()
+                    .filter_map(|p| parse_document(&fs::read_to_string(p).ok()?, vn()).ok())
+                    .collect();
+                if send.send((docs, t.elapsed())).is_err() {
+                    break;
+                }
             }
+        });
+        for (b, (docs, parse_time)) in batches.into_iter().enumerate() {
+            parsing += parse_time;
+            let t = Instant::now();
+            let cpu = cpu_seconds();
+            for result in store.import_many(&docs, false, &actor)? {
+                match result {
+                    Ok(ImportOutcome::Created { .. }) => created += 1,
+                    Ok(_) => updated += 1, // a title seen before: same slug, so a new revision
+                    Err(_) => failed += 1,
+                }
+            }
+            storing += t.elapsed();
+            storing_cpu += cpu_seconds() - cpu;
+            let done = (b + 1) * BATCH;
+            eprintln!(
+                "  {} stored, {:.0} articles/s so far",
+                done.min(n),
+                done as f64 / t_all.elapsed().as_secs_f64()
+            );
         }
-        storing += t.elapsed();
-        storing_cpu += cpu_seconds() - cpu;
-    }
+        Ok(())
+    });
+    stored?;
+    failed += n - (created + updated + failed);
     let t = Instant::now();
     let cpu = cpu_seconds();
     store.optimize_search()?;

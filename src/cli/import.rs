@@ -12,7 +12,7 @@ use crate::store::{ImportOutcome, ListQuery, Sort};
 /// Documents handed to the store per transaction: big enough to be fast (each commit leaves
 /// the search index one more segment to merge), small enough that another editor waits at
 /// most about a second for the write lock.
-const BATCH: usize = 5000;
+pub const BATCH: usize = 5000;
 
 fn is_markdown(p: &Path) -> bool {
     p.extension()

@@ -7,7 +7,7 @@ mod demo;
 mod describe;
 mod describe_site;
 pub mod export;
-mod import;
+pub mod import;
 mod media;
 mod media_attach;
 mod msg;
