@@ -10,8 +10,8 @@ use crate::i18n::Lang;
 use crate::store::{ImportOutcome, ListQuery, Sort};
 
 /// Documents handed to the store per transaction: big enough to be fast (each commit leaves
-/// the search index one more segment to merge), small enough that another editor waits at
-/// most about a second for the write lock.
+/// the search index one more segment to merge), small enough that another editor's save
+/// waits about a second at most for the write lock.
 pub const BATCH: usize = 5000;
 
 fn is_markdown(p: &Path) -> bool {
