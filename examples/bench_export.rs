@@ -3,9 +3,12 @@
 //! PATH, the same corpus built by Hugo with equivalent minimal templates, in the same run.
 //!
 //!     cargo run --release --example bench_export -- --n 10000 [--dir /tmp/x] [--no-hugo]
+//!         [--rounds 3] [--no-settle]
 //!
 //! Without --dir the work files go to a temporary folder removed at the end. With --dir the
-//! database is kept and reused by the next run with the same N.
+//! database and the Hugo site's content are kept and reused by the next run with the same N.
+//! Each round builds both sites into folders never used before; everything built is removed
+//! at the end, after the last measure.
 
 use std::error::Error;
 use std::fs;
@@ -252,14 +255,14 @@ fn hugo_site(store: &Store, dir: &Path, per_page: usize) -> Res {
     Ok(())
 }
 
-/// Runs Hugo; returns (seconds, peak MB) from polling its /proc status.
-fn run_hugo(dir: &Path) -> Res<(f64, f64)> {
+/// Runs Hugo on `site` into `public`; returns (seconds, peak MB) from polling its /proc status.
+fn run_hugo(site: &Path, public: &Path) -> Res<(f64, f64)> {
     let started = Instant::now();
     let mut child = Command::new("hugo")
         .args(["--quiet", "-s"])
-        .arg(dir)
+        .arg(site)
         .args(["-d"])
-        .arg(dir.join("public"))
+        .arg(public)
         .stdout(Stdio::null())
         .spawn()?;
     let pid = child.id().to_string();
@@ -276,6 +279,66 @@ fn run_hugo(dir: &Path) -> Res<(f64, f64)> {
     }
 }
 
+/// ext4 without a journal (this VM's disk) checks, for every inode it hands out, whether the
+/// candidate was freed recently — within 60 s, or 360 s while its inode-table block is dirty —
+/// and walks past each one that was, a buffer lookup apiece. A build started soon after a
+/// whole site was deleted pays that walk on every file and folder it makes (a 10,000-article
+/// export went from 0.7 s to 3–4 s, Hugo's build from 5 s to 7 s), so this benchmark deletes
+/// only at the end of a run and the next run waits until that deletion is old enough (a
+/// minute more than the kernel's six, for the removal's own length).
+const SETTLE: Duration = Duration::from_secs(420);
+
+fn removal_stamp() -> PathBuf {
+    std::env::temp_dir().join("newsdesk-bench-export.removed")
+}
+
+/// Waits out the rest of `SETTLE` after the previous run's removal.
+fn settle() {
+    let since = fs::read_to_string(removal_stamp())
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .and_then(|at| {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?;
+            now.checked_sub(Duration::from_secs(at))
+        });
+    if let Some(since) = since
+        && since < SETTLE
+    {
+        let wait = SETTLE - since;
+        println!(
+            "waiting {} s: the previous run removed its sites {} s ago (see SETTLE; --no-settle skips)",
+            wait.as_secs(),
+            since.as_secs()
+        );
+        std::thread::sleep(wait);
+    }
+}
+
+/// Reads a file, or every file below a folder, into the page cache.
+fn warm(path: &Path) {
+    if path.is_dir() {
+        for e in fs::read_dir(path).into_iter().flatten().flatten() {
+            warm(&e.path());
+        }
+    } else if let Ok(mut f) = fs::File::open(path) {
+        let _ = std::io::copy(&mut f, &mut std::io::sink());
+    }
+}
+
+/// Removes what a run built, then records when, for the next run's `settle`.
+fn remove_built(paths: &[PathBuf]) {
+    for p in paths {
+        let _ = fs::remove_file(p);
+        let _ = fs::remove_dir_all(p);
+    }
+    let _ = Command::new("sync").status();
+    if let Ok(now) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+        let _ = fs::write(removal_stamp(), now.as_secs().to_string());
+    }
+}
+
 fn main() -> Res {
     let args: Vec<String> = std::env::args().collect();
     let arg = |name: &str| {
@@ -284,28 +347,85 @@ fn main() -> Res {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
+    let flag = |name: &str| args.iter().any(|a| a == name);
     let n: usize = arg("--n").map_or(Ok(10_000), |s| s.parse())?;
+    let rounds: usize = arg("--rounds")
+        .map_or(Ok(3), |s| s.parse::<usize>())?
+        .max(1);
     let tmp = tempfile::tempdir()?;
     let dir = arg("--dir").map_or_else(|| tmp.path().to_path_buf(), PathBuf::from);
     fs::create_dir_all(&dir)?;
     let mut store = fill(&dir.join(format!("bench-{n}.db")), n)?;
-    // A folder never used before: deleting a whole site just before the timed export would
-    // make the file system's inode allocation part of the measure.
-    let name = format!("public-{}", std::process::id());
-    let out = dir.join(&name);
     let a = actor();
+    let per_page = newsdesk::site::Settings::default().per_page;
 
-    reset_peak();
-    let t = Instant::now();
-    let full = export_site(&mut store, Some(&out), None, &a).map_err(|e| e.to_string())?;
-    let full_s = t.elapsed().as_secs_f64();
-    let full_mb = peak_mb("self");
-    println!(
-        "full export: {} files in {full_s:.2} s ({:.0} articles/s), peak RSS {full_mb:.0} MB",
-        full.report.pages,
-        n as f64 / full_s
-    );
+    let hugo = !flag("--no-hugo")
+        && Command::new("hugo")
+            .arg("version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+    let hdir = dir.join(format!("hugo-{n}"));
+    if hugo && !hdir.join("complete").exists() {
+        let _ = fs::remove_dir_all(&hdir);
+        hugo_site(&store, &hdir, per_page)?;
+        fs::write(hdir.join("complete"), "")?;
+    }
+    if !flag("--no-settle") {
+        settle();
+    }
+    // Both tools start from warm caches: the wait above is long enough for the kernel to
+    // drop what it read before.
+    warm(&dir.join(format!("bench-{n}.db")));
+    if hugo {
+        warm(&hdir.join("content"));
+    }
 
+    let pid = std::process::id();
+    let mut built: Vec<PathBuf> = Vec::new();
+    let (mut ours_s, mut hugo_s) = (Vec::new(), Vec::new());
+    for round in 1..=rounds {
+        let out = dir.join(format!("public-{pid}-{round}"));
+        built.push(out.clone());
+        built.push(dir.join(format!("public-{pid}-{round}.builds")));
+        reset_peak();
+        let t = Instant::now();
+        let full = export_site(&mut store, Some(&out), None, &a).map_err(|e| e.to_string())?;
+        let full_s = t.elapsed().as_secs_f64();
+        let full_mb = peak_mb("self");
+        ours_s.push(full_s);
+        print!(
+            "round {round}: full export {} files in {full_s:.2} s ({:.0} articles/s), peak RSS {full_mb:.0} MB",
+            full.report.pages,
+            n as f64 / full_s
+        );
+        if hugo {
+            let public = hdir.join(format!("public-{pid}-{round}"));
+            built.push(public.clone());
+            let (secs, mb) = run_hugo(&hdir, &public)?;
+            hugo_s.push(secs);
+            print!(
+                "; hugo {secs:.2} s, peak RSS {mb:.0} MB: newsdesk {:.1}× faster, {:.0}× less memory",
+                secs / full_s,
+                mb / full_mb.max(1.0)
+            );
+        }
+        println!();
+    }
+    if hugo {
+        let median = |v: &mut Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        let (ours, theirs) = (median(&mut ours_s), median(&mut hugo_s));
+        println!(
+            "median of {rounds}: newsdesk {ours:.2} s, hugo {theirs:.2} s: {:.1}× faster",
+            theirs / ours
+        );
+    } else {
+        println!("hugo: not run (not installed, or --no-hugo)");
+    }
+
+    let out = dir.join(format!("public-{pid}-1"));
     let t = Instant::now();
     let same = export_site(&mut store, Some(&out), None, &a).map_err(|e| e.to_string())?;
     let same_ms = t.elapsed().as_secs_f64() * 1000.0;
@@ -316,7 +436,6 @@ fn main() -> Res {
 
     // The first edit after a full export builds the second folder (every page linked); from
     // then on the older build is recycled and only changed files are touched.
-    let mut edit_ms: Vec<f64> = Vec::new();
     for k in 0..3 {
         let id: i64 = store.connection().query_row(
             "SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET ?1",
@@ -339,28 +458,9 @@ fn main() -> Res {
             edit.report.unchanged,
             edit.report.removed
         );
-        edit_ms.push(ms);
     }
-
-    let hugo = !args.iter().any(|a| a == "--no-hugo")
-        && Command::new("hugo")
-            .arg("version")
-            .output()
-            .is_ok_and(|o| o.status.success());
-    if hugo {
-        let hdir = dir.join("hugo");
-        let _ = fs::remove_dir_all(&hdir);
-        hugo_site(&store, &hdir, full.settings.per_page)?;
-        let (secs, mb) = run_hugo(&hdir)?;
-        println!(
-            "hugo: {secs:.2} s, peak RSS {mb:.0} MB; newsdesk is {:.1}× faster with {:.1}× less memory",
-            secs / full_s,
-            mb / full_mb.max(1.0)
-        );
-    } else {
-        println!("hugo: not run (not installed, or --no-hugo)");
-    }
-    let _ = fs::remove_file(&out);
-    let _ = fs::remove_dir_all(dir.join(format!("{name}.builds")));
+    drop(store);
+    let _ = tmp.close();
+    remove_built(&built);
     Ok(())
 }
