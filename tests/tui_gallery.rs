@@ -413,3 +413,45 @@ fn gallery_editor_80x24() {
     );
     insta::assert_snapshot!("gallery_path_en_80x24", screen(&s));
 }
+
+/// With Telex on, captions and alt texts are typed in Vietnamese like the article's fields;
+/// the library filter and a file path are not touched by it.
+#[test]
+fn captions_take_telex_typing() {
+    let mut s = gallery(Lang::Vi);
+    ctrl(&mut s, 't'); // English → Telex
+    key(&mut s, KeyCode::Down);
+    key(&mut s, KeyCode::Down); // gallery 2: no caption yet
+    key(&mut s, KeyCode::Char('c'));
+    assert_eq!(context(&s), Context::GalleryText);
+    typing(&mut s, "Ddeem hooij tramw nawm");
+    key(&mut s, KeyCode::Backspace);
+    typing(&mut s, "m");
+    assert_eq!(
+        op(&key(&mut s, KeyCode::Enter)),
+        GalleryOp::Text {
+            hash: THIRD.into(),
+            lead: false,
+            caption: Some("Đêm hội trăm năm".into()),
+            alt: None,
+        }
+    );
+    // A file path is typed as it is.
+    key(&mut s, KeyCode::Char('a'));
+    assert_eq!(context(&s), Context::GalleryPath);
+    typing(&mut s, "/srv/anh/hoif.jpg");
+    assert_eq!(
+        s.gallery.as_ref().unwrap().mode,
+        GalleryMode::Path {
+            input: "/srv/anh/hoif.jpg".into(),
+            choices: Vec::new()
+        }
+    );
+    key(&mut s, KeyCode::Esc);
+    // The article's own fields were not touched by the panel's typing.
+    key(&mut s, KeyCode::Esc);
+    assert_eq!(context(&s), Context::Editor);
+    let e = s.editor.as_ref().unwrap();
+    assert_eq!(e.fields(), article().fields());
+    assert!(!e.dirty);
+}

@@ -97,6 +97,15 @@ impl GalleryState {
     pub fn selected_row(&self) -> Option<&GalleryRow> {
         self.rows.get(self.selected)
     }
+
+    /// The caption or alt text being typed, which Vietnamese typing writes into. (The
+    /// library filter ignores marks, and a path is typed as it is.)
+    pub fn text_box(&mut self) -> Option<&mut String> {
+        match &mut self.mode {
+            GalleryMode::Text { input, .. } => Some(input),
+            _ => None,
+        }
+    }
 }
 
 /// The library items whose caption, name or credit contain every word of `query` (folded).

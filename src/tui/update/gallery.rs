@@ -124,6 +124,7 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
     match cmd {
         Command::CloseGallery => {
             s.gallery = None;
+            typing::forget(s);
             return Vec::new();
         }
         Command::AttachFile => {
@@ -155,6 +156,7 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
         Command::Accept => return accept(s),
         Command::Cancel => {
             g.mode = GalleryMode::List;
+            typing::forget(s);
             return Vec::new();
         }
         _ => {}
@@ -196,6 +198,7 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
                 (TextKind::Alt, row.alt)
             };
             g.mode = GalleryMode::Text { which, input };
+            typing::forget(s);
             return Vec::new();
         }
         Command::RemovePhoto => GalleryOp::Remove(row.hash),
@@ -230,6 +233,8 @@ fn movement(g: &mut GalleryState, up: bool) {
 
 /// Enter in a box: attach the typed path or the picked photo, or keep the typed text.
 fn accept(s: &mut State) -> Vec<Effect> {
+    // The word being typed ends first (an English word typed in Telex comes back as typed).
+    typing::end_word(s);
     let Some(g) = s.gallery.as_mut() else {
         return Vec::new();
     };
@@ -290,7 +295,7 @@ fn insert_inline(s: &mut State, row: &GalleryRow) {
 
 /// A typed key or a paste in one of the panel's boxes.
 pub fn input(s: &mut State, k: KeyEvent) {
-    if k.modifiers.contains(KeyModifiers::CONTROL) {
+    if k.modifiers.contains(KeyModifiers::CONTROL) || typing::box_key(s, &k) {
         return;
     }
     match k.code {

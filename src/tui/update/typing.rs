@@ -1,6 +1,6 @@
-//! Vietnamese typing in the editor: with Telex or VNI on, keys for the focused field go
-//! through the domain's engine, and its edits (delete n chars, insert text) are applied to
-//! the field's text area.
+//! Vietnamese typing in the editor: with Telex or VNI on, keys for the focused field (or the
+//! gallery's caption and alt-text box, when it is open) go through the domain's engine, and
+//! its edits (delete n chars, insert text) are applied there.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
@@ -45,6 +45,14 @@ fn apply(area: &mut TextArea<'static>, edit: &Edit) -> bool {
 }
 
 fn apply_to_focus(s: &mut State, edit: &Edit) {
+    // The box is typed at its end: the engine's deletions are characters before it.
+    if let Some(text) = s.gallery.as_mut().and_then(|g| g.text_box()) {
+        for _ in 0..edit.delete {
+            text.pop();
+        }
+        text.push_str(&edit.insert);
+        return;
+    }
     let Some(e) = s.editor.as_mut() else { return };
     if apply(e.focused_area(), edit) {
         e.dirty = true;
@@ -77,6 +85,30 @@ pub fn restore_raw(s: &mut State) {
     };
     let edit = engine.restore_raw();
     apply_to_focus(s, &edit);
+}
+
+/// A key for the gallery's caption or alt-text box, through the engine; false when typing
+/// is English or the key is not for it.
+pub fn box_key(s: &mut State, k: &KeyEvent) -> bool {
+    let boxed = s.gallery.as_mut().and_then(|g| g.text_box()).is_some();
+    let Some(engine) = s.typing.engine.as_mut().filter(|_| boxed) else {
+        return false;
+    };
+    match k.code {
+        KeyCode::Char(c) => {
+            let edit = engine.key(c);
+            apply_to_focus(s, &edit);
+            true
+        }
+        KeyCode::Backspace => {
+            engine.backspace();
+            if let Some(text) = s.gallery.as_mut().and_then(|g| g.text_box()) {
+                text.pop();
+            }
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Handles an editing key through the engine; returns false when the key is not for it (the
