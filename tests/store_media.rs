@@ -126,6 +126,11 @@ fn gallery_order_texts_and_lead() {
         (lead.image.hash.as_str(), lead.alt.as_str()),
         (a.as_str(), "Ảnh đại diện")
     );
+    // Taking away the lead leaves the same photo's gallery place (and the reverse).
+    s.remove_lead(id, &a).unwrap();
+    assert!(s.article_media(id).unwrap().lead.is_none());
+    assert_eq!(gallery(&s, id).len(), 2);
+    s.set_lead(id, &a, &none).unwrap();
     assert_eq!(
         s.detach_media(id, &a).unwrap(),
         2,

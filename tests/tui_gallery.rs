@@ -311,7 +311,10 @@ fn lead_order_texts_and_removal() {
     );
     assert_eq!(
         op(&key(&mut s, KeyCode::Char('x'))),
-        GalleryOp::Remove(LEAD.into())
+        GalleryOp::Remove {
+            hash: LEAD.into(),
+            lead: true
+        }
     );
     key(&mut s, KeyCode::Char('c'));
     key(&mut s, KeyCode::Esc);

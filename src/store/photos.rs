@@ -131,6 +131,19 @@ impl Store {
         })
     }
 
+    /// Takes the article's lead photo away, if it is this image (its gallery place, if it
+    /// has one, stays).
+    pub fn remove_lead(&mut self, article_id: i64, key: &str) -> Result<()> {
+        self.write(|tx| {
+            let (_, hash) = resolve(tx, article_id, key)?;
+            tx.execute(
+                "DELETE FROM article_media WHERE article_id = ?1 AND role = 'lead' AND hash = ?2",
+                params![article_id, hash],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Takes a photo out of the gallery (the others close up).
     pub fn remove_from_gallery(&mut self, article_id: i64, key: &str) -> Result<()> {
         self.edit_gallery(article_id, key, |rows, i| {

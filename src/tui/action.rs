@@ -117,7 +117,10 @@ pub enum GalleryDone {
     Lead,
     Moved,
     TextSaved,
-    Removed,
+    /// Taken from the lead (true) or the gallery.
+    Removed {
+        lead: bool,
+    },
 }
 
 /// A change to the open article's photos.
@@ -139,7 +142,12 @@ pub enum GalleryOp {
         caption: Option<String>,
         alt: Option<String>,
     },
-    Remove(String),
+    /// Takes the photo from the one place the row shows (lead, or gallery): a photo that is
+    /// both keeps the other.
+    Remove {
+        hash: String,
+        lead: bool,
+    },
 }
 
 /// What a finished export did, for the summary on the status line.

@@ -274,7 +274,10 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
         M::LeadSet => "Lead photo set.",
         M::PhotoMoved => "Photo moved.",
         M::PhotoTextSaved => "Saved for this article.",
-        M::PhotoRemoved => "Photo removed from the article (it stays in the library).",
+        M::PhotoRemoved { lead: true } => "Lead photo removed (it stays in the library).",
+        M::PhotoRemoved { lead: false } => {
+            "Photo removed from the gallery (it stays in the library)."
+        }
         M::InlineInserted { short } => {
             return format!("Photo {short} placed in the body at the cursor.").into();
         }

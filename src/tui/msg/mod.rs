@@ -171,7 +171,9 @@ counted_enum! {
         LeadSet,
         PhotoMoved,
         PhotoTextSaved,
-        PhotoRemoved,
+        PhotoRemoved {
+            lead: bool,
+        },
         InlineInserted { short: &'a str },
         PhotoRefused { path: &'a str, reason: &'a str },
         PhotoIsFolder,

@@ -203,7 +203,8 @@ impl Msg<'_> {
             M::LeadSet,
             M::PhotoMoved,
             M::PhotoTextSaved,
-            M::PhotoRemoved,
+            M::PhotoRemoved { lead: true },
+            M::PhotoRemoved { lead: false },
             M::InlineInserted {
                 short: "ab12cd34ef56",
             },

@@ -273,7 +273,10 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
         M::LeadSet => "Đã đặt ảnh đại diện.",
         M::PhotoMoved => "Đã chuyển chỗ ảnh.",
         M::PhotoTextSaved => "Đã lưu cho bài này.",
-        M::PhotoRemoved => "Đã gỡ ảnh khỏi bài (ảnh vẫn còn trong thư viện ảnh).",
+        M::PhotoRemoved { lead: true } => "Đã gỡ ảnh đại diện (ảnh vẫn còn trong thư viện ảnh).",
+        M::PhotoRemoved { lead: false } => {
+            "Đã gỡ ảnh khỏi bộ ảnh (ảnh vẫn còn trong thư viện ảnh)."
+        }
         M::InlineInserted { short } => {
             return format!("Đã chèn ảnh {short} vào bài tại con trỏ.").into();
         }

@@ -157,9 +157,14 @@ pub fn change(ctx: &mut Context, id: i64, op: GalleryOp) -> Result<Action, Strin
             .map_err(store_err)?;
             GalleryDone::TextSaved
         }
-        GalleryOp::Remove(hash) => {
-            ctx.store.detach_media(id, &hash).map_err(store_err)?;
-            GalleryDone::Removed
+        GalleryOp::Remove { hash, lead } => {
+            if lead {
+                ctx.store.remove_lead(id, &hash)
+            } else {
+                ctx.store.remove_from_gallery(id, &hash)
+            }
+            .map_err(store_err)?;
+            GalleryDone::Removed { lead }
         }
     };
     load(ctx, id, Some(done)).map_err(store_err)

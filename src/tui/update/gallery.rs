@@ -81,7 +81,7 @@ fn loaded(s: &mut State, id: i64, rows: Vec<GalleryRow>, done: Option<GalleryDon
         GalleryDone::Lead => say(s, Msg::LeadSet),
         GalleryDone::Moved => say(s, Msg::PhotoMoved),
         GalleryDone::TextSaved => say(s, Msg::PhotoTextSaved),
-        GalleryDone::Removed => say(s, Msg::PhotoRemoved),
+        GalleryDone::Removed { lead } => say(s, Msg::PhotoRemoved { lead }),
     }
 }
 
@@ -201,7 +201,10 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
             typing::forget(s);
             return Vec::new();
         }
-        Command::RemovePhoto => GalleryOp::Remove(row.hash),
+        Command::RemovePhoto => GalleryOp::Remove {
+            lead: row.place == PhotoPlace::Lead,
+            hash: row.hash,
+        },
         Command::InsertInline => {
             insert_inline(s, &row);
             return Vec::new();
