@@ -13,6 +13,9 @@ use crate::store::{ImportOutcome, ListQuery, Sort};
 /// the search index one more segment to merge), small enough that another editor's save
 /// waits about a second at most for the write lock.
 pub const BATCH: usize = 5000;
+/// ...and at most this much text per batch, however long the articles: a batch is in memory
+/// twice over (parsed, and the store's folded copy) while the next one is read.
+const BATCH_BYTES: usize = 64 << 20;
 
 fn is_markdown(p: &Path) -> bool {
     p.extension()
@@ -95,15 +98,29 @@ struct Parsed<'a> {
     failures: Vec<String>,
 }
 
-fn parse_batch<'a>(chunk: &'a [PathBuf], tz: chrono::FixedOffset, lang: Lang) -> Parsed<'a> {
+/// Reads and parses files from the front of `rest` until the batch holds `files` files or
+/// `bytes` of text (`BATCH` and `BATCH_BYTES` outside tests).
+fn parse_batch<'a>(
+    rest: &mut &'a [PathBuf],
+    (files, bytes_max): (usize, usize),
+    tz: chrono::FixedOffset,
+    lang: Lang,
+) -> Parsed<'a> {
     let mut batch = Parsed {
-        docs: Vec::with_capacity(chunk.len()),
-        paths: Vec::with_capacity(chunk.len()),
+        docs: Vec::with_capacity(rest.len().min(files)),
+        paths: Vec::with_capacity(rest.len().min(files)),
         failures: Vec::new(),
     };
-    for path in chunk {
+    let mut bytes = 0;
+    while let Some((path, tail)) = rest.split_first() {
+        if batch.docs.len() + batch.failures.len() == files || bytes >= bytes_max {
+            break;
+        }
+        *rest = tail;
         match read_document(path, tz, lang) {
             Ok(doc) => {
+                let f = &doc.fields;
+                bytes += f.title.len() + f.lede.len() + f.body.len();
                 batch.docs.push(doc);
                 batch.paths.push(path);
             }
@@ -128,8 +145,12 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
         let (send, batches) = std::sync::mpsc::sync_channel::<Parsed>(1);
         let files = &files;
         scope.spawn(move || {
-            for chunk in files.chunks(BATCH) {
-                if send.send(parse_batch(chunk, tz, lang)).is_err() {
+            let mut rest: &[PathBuf] = files;
+            while !rest.is_empty() {
+                if send
+                    .send(parse_batch(&mut rest, (BATCH, BATCH_BYTES), tz, lang))
+                    .is_err()
+                {
                     break;
                 }
             }
@@ -220,4 +241,35 @@ pub fn export_md(ctx: &mut Context, a: ExportMdArgs) -> CliResult<Outcome> {
         },
     );
     Ok(Outcome::Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_end_at_the_file_count_or_the_text_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<PathBuf> = (0..5)
+            .map(|i| {
+                let p = dir.path().join(format!("{i}.md"));
+                let body = "chữ ".repeat(if i == 1 { 400 } else { 10 });
+                std::fs::write(&p, format!("---\ntitle: Tin {i}\n---\n{body}")).unwrap();
+                p
+            })
+            .collect();
+        let tz = chrono::FixedOffset::east_opt(7 * 3600).unwrap();
+        let sizes = |limits| {
+            let mut rest: &[PathBuf] = &files;
+            let mut out = Vec::new();
+            while !rest.is_empty() {
+                out.push(parse_batch(&mut rest, limits, tz, Lang::En).docs.len());
+            }
+            out
+        };
+        assert_eq!(sizes((2, usize::MAX)), [2, 2, 1]);
+        // File 1 alone is over 1,000 bytes: its batch ends after it.
+        assert_eq!(sizes((5, 1000)), [2, 3]);
+        assert_eq!(sizes((5, usize::MAX)), [5]);
+    }
 }
