@@ -2,10 +2,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::reload_list;
 use crate::domain::text;
 use crate::store::ArticleSummary;
-use crate::tui::action::Effect;
+use crate::tui::action::{Effect, ListRequest};
 use crate::tui::keymap::Command;
 use crate::tui::state::{LIST_WINDOW, Layout, Pane, State};
 
@@ -144,4 +143,16 @@ pub fn search_input(s: &mut State, k: KeyEvent) -> Vec<Effect> {
         _ => return Vec::new(),
     }
     reset_list(s)
+}
+
+/// What loads the list's current window again (after a save, a filter or a search).
+pub fn reload_list(s: &State) -> Effect {
+    let offset = s.list.selected.saturating_sub(LIST_WINDOW / 2);
+    Effect::LoadList(ListRequest {
+        filter: s.list.filter,
+        sort: s.list.sort,
+        search: s.list.search.clone(),
+        offset,
+        limit: LIST_WINDOW,
+    })
 }

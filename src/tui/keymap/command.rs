@@ -1,0 +1,68 @@
+//! The user intents keys are bound to, for `update` to carry out.
+
+/// A user intent bound to a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Quit,
+    QuitFromList,
+    NewArticle,
+    Save,
+    Help,
+    NextPane,
+    TogglePreview,
+    StatusMenu,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Open,
+    StartSearch,
+    ClearSearch,
+    AcceptSearch,
+    CycleSort,
+    Filter(Option<crate::domain::Status>),
+    NextField,
+    PrevField,
+    Undo,
+    Redo,
+    Find,
+    FindNext,
+    FindPrev,
+    CloseFind,
+    Back,
+    /// Take the lock of a read-only article deliberately.
+    TakeOver,
+    /// Open the revisions view of the open article.
+    Revisions,
+    /// Hand the body to `$EDITOR`.
+    ExternalEditor,
+    PreviewRevision,
+    RestoreRevision,
+    CloseRevisions,
+    /// Export the site (and sync it) in the background, after asking.
+    Export,
+    /// English → Telex → VNI typing.
+    TypingMode,
+    /// Put the word just typed back to the keys pressed (Telex turned `data` into `dât`).
+    RestoreRaw,
+    /// Open the gallery panel of the open article.
+    Gallery,
+    AttachFile,
+    AttachFromLibrary,
+    MakeLead,
+    MoveUp,
+    MoveDown,
+    EditCaption,
+    EditAlt,
+    RemovePhoto,
+    InsertInline,
+    CloseGallery,
+    /// Tab in the path box.
+    CompletePath,
+    /// Enter in a gallery box: attach, or keep the text.
+    Accept,
+    /// Esc in a gallery box.
+    Cancel,
+}

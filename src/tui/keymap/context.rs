@@ -1,0 +1,37 @@
+//! Where the keyboard focus is, which decides the binding tables a key is looked up in.
+
+/// Where the keyboard focus is, for choosing a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Works everywhere (unless a dialog is open).
+    Global,
+    List,
+    /// Typing into the list's search box.
+    Search,
+    Editor,
+    Preview,
+    /// The find bar of the body editor.
+    Find,
+    /// The editor on an article someone else is editing (falls back to `Editor`).
+    ReadOnly,
+    /// The revisions view over the list pane.
+    Revisions,
+    /// The open article's photos, over the editor.
+    Gallery,
+    /// Typing the path of a file to attach.
+    GalleryPath,
+    /// Picking a photo from the library, filtered as you type.
+    GalleryPick,
+    /// Typing a photo's caption or alt text for this article.
+    GalleryText,
+}
+
+impl Context {
+    /// The table consulted after this one, before the global one.
+    pub fn parent(self) -> Option<Context> {
+        match self {
+            Context::ReadOnly => Some(Context::Editor),
+            _ => None,
+        }
+    }
+}

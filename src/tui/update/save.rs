@@ -1,0 +1,72 @@
+//! Saving: asking for the save (publish time checked) and taking in the saved article.
+
+use super::{leave, locks, reload_list, say, warn};
+use crate::domain::Article;
+use crate::tui::action::Effect;
+use crate::tui::msg::Msg;
+use crate::tui::state::{EditLock, Field, State};
+
+pub fn save(s: &mut State) -> Vec<Effect> {
+    if locks::refuse_read_only(s) {
+        s.after_save = None;
+        return Vec::new();
+    }
+    let Some(e) = s.editor.as_ref() else {
+        say(s, Msg::NothingToSave);
+        return Vec::new();
+    };
+    let mut fields = e.fields();
+    let at = e.value(Field::PublishAt);
+    if !at.trim().is_empty() {
+        match crate::domain::time::parse_time(&at, s.tz) {
+            Some(t) => fields.publish_at = Some(t),
+            None => {
+                warn(s, Msg::BadTime { input: &at });
+                return Vec::new();
+            }
+        }
+    }
+    vec![Effect::Save {
+        id: e.id,
+        fields,
+        base_version: e.base_version,
+    }]
+}
+
+pub(crate) fn saved(s: &mut State, a: &Article) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    if let Some(e) = s
+        .editor
+        .as_mut()
+        .filter(|e| e.id.is_none() || e.id == Some(a.id))
+    {
+        e.id = Some(a.id);
+        e.slug = Some(a.slug.clone());
+        e.base_version = a.version;
+        e.status = a.status;
+        e.dirty = false;
+        // A new article is locked from its first save on.
+        if e.lock == EditLock::Unlocked {
+            fx.push(Effect::TakeLock(a.id));
+        }
+    }
+    say(
+        s,
+        Msg::Saved {
+            title: &a.title,
+            version: a.version,
+            status: a.status,
+        },
+    );
+    s.list.follow = Some(a.id);
+    // Saved: the recovery copies of this article (and of it before its first save) go.
+    fx.extend([
+        Effect::DiscardRecovery(Some(a.id)),
+        Effect::DiscardRecovery(None),
+        reload_list(s),
+    ]);
+    if let Some(then) = s.after_save.take() {
+        fx.extend(leave(s, then));
+    }
+    fx
+}
