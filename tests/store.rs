@@ -1767,3 +1767,33 @@ fn a_batch_that_updates_its_own_article_indexes_the_latest_text() {
         "the first text is a revision"
     );
 }
+
+/// A bulk import pauses the index's merging and merges it once at the end, in steps; the
+/// merge ends, and every article is found as before it.
+#[test]
+fn a_paused_index_is_merged_in_steps_and_still_finds_everything() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    store.pause_search_merging().unwrap();
+    for batch in 0..4 {
+        let docs: Vec<Imported> = (0..40)
+            .map(|i| Imported {
+                fields: fields(
+                    &format!("Hội nghị số {batch}-{i}"),
+                    &format!("Đảng ủy xã họp lần {i}. Mã lô {batch}."),
+                ),
+                status: None,
+                draft: false,
+            })
+            .collect();
+        for r in store.import_many(&docs, false, &hoa()).unwrap() {
+            r.unwrap();
+        }
+    }
+    let before = search(&store, "dang uy").len();
+    store.optimize_search().unwrap();
+    assert_eq!(before, 50, "the page of 50 is full");
+    assert_eq!(search(&store, "dang uy").len(), 50);
+    let q = SearchQuery::parse("hoi nghi").unwrap();
+    assert_eq!(store.search(&q, 200, 0).unwrap().len(), 160);
+}

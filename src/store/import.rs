@@ -31,6 +31,8 @@ const DEFAULT_CACHE_KIB: i64 = -2_000;
 /// Pages of write-ahead log before SQLite copies it back into the database file.
 const IMPORT_CHECKPOINT_PAGES: i64 = 16_384;
 const DEFAULT_CHECKPOINT_PAGES: i64 = 1_000;
+/// Pages of the search index merged per transaction by `optimize_search`.
+const MERGE_PAGES: i64 = 2_000;
 /// FTS5's default: merge once a level holds this many segments.
 const DEFAULT_AUTOMERGE: i64 = 4;
 
@@ -111,14 +113,33 @@ impl Store {
     /// Merges the search index into one segment and turns incremental merging back on, so
     /// searches read one doclist per word instead of one per imported batch.
     pub fn optimize_search(&mut self) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO search_index (search_index) VALUES ('optimize')",
-                [],
-            )?;
-            Ok(())
-        })?;
+        // In steps of MERGE_PAGES, one transaction each, rather than one 'optimize': the
+        // write lock is free between steps, so other editors' saves do not wait for the whole
+        // merge. A negative page count makes FTS5 merge everything, as 'optimize' does; a step
+        // that changes nothing means the index is one segment. Import mode: no fsync per step.
+        self.set_import_mode(true)?;
+        let merged = self.merge_search_index();
+        self.set_import_mode(false)?;
+        merged?;
         self.set_automerge(DEFAULT_AUTOMERGE)
+    }
+
+    fn merge_search_index(&mut self) -> Result<()> {
+        // Bounded, should FTS5 ever keep reporting work: 10,000 steps is a 300 GB index.
+        for _ in 0..10_000 {
+            let before = self.conn.total_changes();
+            self.write(|tx| {
+                tx.execute(
+                    "INSERT INTO search_index (search_index, rank) VALUES ('merge', ?1)",
+                    [-MERGE_PAGES],
+                )?;
+                Ok(())
+            })?;
+            if self.conn.total_changes() == before + 1 {
+                break;
+            }
+        }
+        Ok(())
     }
 
     fn set_automerge(&mut self, segments: i64) -> Result<()> {
