@@ -254,19 +254,30 @@ fn export_md_then_import_gives_the_same_articles() {
 
 #[cfg(unix)]
 #[test]
-
 fn import_does_not_follow_a_symlink_loop() {
     let desk = Desk::new();
     desk.write("in/a.md", doc("Tin thử", "Một lần.\n"));
     std::os::unix::fs::symlink(".", desk.path("in/again")).unwrap();
     desk.run(&["import", desk.path("in").to_str().unwrap()]);
-    // Today the file is imported 41 times (in/a.md, in/again/a.md, in/again/again/a.md …),
-    // leaving version 41; with two such links the import never ends.
+    // Followed, the link would import the file 41 times (in/a.md, in/again/a.md, …), leaving
+    // version 41; with two such links the import would never end.
     assert_eq!(desk.show("tin-thu")["version"], 1);
 }
 
+/// A Markdown file that is a link to a file elsewhere is imported like the others.
+#[cfg(unix)]
 #[test]
+fn a_linked_markdown_file_in_a_folder_is_imported() {
+    let desk = Desk::new();
+    desk.write("in/a.md", "---\ntitle: Tin một\n---\nMột.\n");
+    let elsewhere = desk.write("kho/b.md", "---\ntitle: Tin hai\n---\nHai.\n");
+    std::os::unix::fs::symlink(&elsewhere, desk.path("in/b.md")).unwrap();
+    desk.run(&["import", desk.path("in").to_str().unwrap()]);
+    assert_eq!(desk.show("tin-hai")["body"], "Hai.\n");
+    assert_eq!(desk.list().len(), 2);
+}
 
+#[test]
 fn import_never_makes_a_scheduled_article_without_a_time() {
     let desk = Desk::new();
     let file = desk.write(
@@ -283,7 +294,6 @@ fn import_never_makes_a_scheduled_article_without_a_time() {
 }
 
 #[test]
-
 fn long_titles_that_differ_at_the_end_stay_two_articles() {
     let desk = Desk::new();
     let title = "Thông báo lịch tiếp công dân định kỳ của Chủ tịch Ủy ban nhân dân huyện Thạch Lâm";

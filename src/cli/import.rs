@@ -23,26 +23,53 @@ fn is_markdown(p: &Path) -> bool {
         .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "mdown"))
 }
 
+/// A path still to take: one to look at (named, or a folder found on the way), or a Markdown
+/// file the folder listing already said is a file.
+enum Pending {
+    Look(PathBuf),
+    Markdown(PathBuf),
+}
+
 /// Every Markdown file named or below a named folder, in a stable order.
 fn collect(paths: &[PathBuf], failures: &mut Vec<String>, lang: Lang) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let mut stack: Vec<PathBuf> = paths.iter().rev().cloned().collect();
-    while let Some(p) = stack.pop() {
+    // What a folder holds is typed by its listing, without a `stat` per file.
+    let mut stack: Vec<Pending> = paths.iter().rev().cloned().map(Pending::Look).collect();
+    while let Some(pending) = stack.pop() {
+        let p = match pending {
+            Pending::Markdown(p) => {
+                files.push(p);
+                continue;
+            }
+            Pending::Look(p) => p,
+        };
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => match std::fs::read_dir(&p) {
                 Ok(entries) => {
                     // Folders are entered only when real, never through a symlink found on
                     // the way, so a link back up the tree cannot loop.
-                    let mut children: Vec<PathBuf> = entries
+                    let mut children: Vec<(PathBuf, bool)> = entries
                         .filter_map(Result::ok)
-                        .filter(|e| {
-                            let real_dir = e.file_type().is_ok_and(|t| t.is_dir());
-                            real_dir || (is_markdown(&e.path()) && e.path().is_file())
+                        .filter_map(|e| {
+                            let t = e.file_type().ok()?;
+                            let path = e.path();
+                            if t.is_dir() {
+                                Some((path, true))
+                            } else if is_markdown(&path) && (t.is_file() || path.is_file()) {
+                                Some((path, false))
+                            } else {
+                                None
+                            }
                         })
-                        .map(|e| e.path())
                         .collect();
                     children.sort();
-                    stack.extend(children.into_iter().rev());
+                    stack.extend(children.into_iter().rev().map(|(p, dir)| {
+                        if dir {
+                            Pending::Look(p)
+                        } else {
+                            Pending::Markdown(p)
+                        }
+                    }));
                 }
                 Err(e) => failures.push(
                     CliMsg::ReadFolder {
