@@ -126,7 +126,7 @@ struct Parsed<'a> {
 }
 
 /// Reads and parses files from the front of `rest` until the batch holds `files` files or
-/// `bytes` of text (`BATCH` and `BATCH_BYTES` outside tests).
+/// `bytes_max` bytes of text (`BATCH` and `BATCH_BYTES` outside tests).
 fn parse_batch<'a>(
     rest: &mut &'a [PathBuf],
     (files, bytes_max): (usize, usize),
