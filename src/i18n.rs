@@ -1,8 +1,10 @@
 //! The interface language. Passed to whatever prints for a person, never read from a global.
 //!
 //! The choice, first match wins: `--lang vi|en`, then `lang` in the personal config file, then
-//! the locale (`LC_ALL`, else `LC_MESSAGES`, else `LANG`, the first one set and not empty)
-//! starting with `vi`, else English. [`choose`] is a pure function of those values.
+//! the locale (`LC_ALL`, else `LC_MESSAGES`, else `LANG`, the first one set and not empty):
+//! unless it is the C locale, the first of `LANGUAGE`'s colon-separated list that is `vi…` or
+//! `en…` (as gettext reads it), else the locale itself if it starts with `vi`, else English.
+//! [`choose`] is a pure function of those values.
 
 use std::str::FromStr;
 
@@ -42,6 +44,8 @@ pub struct Locale {
     pub lc_all: Option<String>,
     pub lc_messages: Option<String>,
     pub lang: Option<String>,
+    /// GNU's priority list (`vi:en`), read only when the locale is not C.
+    pub language: Option<String>,
 }
 
 impl Locale {
@@ -51,6 +55,7 @@ impl Locale {
             lc_all: var("LC_ALL"),
             lc_messages: var("LC_MESSAGES"),
             lang: var("LANG"),
+            language: var("LANGUAGE"),
         }
     }
 
@@ -62,6 +67,26 @@ impl Locale {
             .flatten()
             .map(|v| v.trim())
             .find(|v| !v.is_empty());
+        let c_locale = first.is_none_or(|v| v == "C" || v == "POSIX" || v.starts_with("C."));
+        let listed = self
+            .language
+            .as_deref()
+            .filter(|_| !c_locale)
+            .and_then(|list| {
+                list.split(':').find_map(|item| {
+                    let item = item.trim().to_ascii_lowercase();
+                    if item.starts_with("vi") {
+                        Some(Lang::Vi)
+                    } else if item.starts_with("en") {
+                        Some(Lang::En)
+                    } else {
+                        None
+                    }
+                })
+            });
+        if let Some(lang) = listed {
+            return lang;
+        }
         match first {
             Some(v) if v.to_ascii_lowercase().starts_with("vi") => Lang::Vi,
             _ => Lang::En,
@@ -83,6 +108,7 @@ mod tests {
             lc_all: lc_all.map(Into::into),
             lc_messages: lc_messages.map(Into::into),
             lang: lang.map(Into::into),
+            language: None,
         }
     }
 
@@ -111,6 +137,23 @@ mod tests {
             Lang::Vi
         );
         assert_eq!(locale(None, None, Some("C.UTF-8")).lang(), Lang::En);
+    }
+
+    #[test]
+    fn language_lists_come_first_unless_the_locale_is_c() {
+        let with = |language: &str, lang: Option<&str>| Locale {
+            language: Some(language.into()),
+            ..locale(None, None, lang)
+        };
+        assert_eq!(with("vi:en", Some("en_US.UTF-8")).lang(), Lang::Vi);
+        assert_eq!(with("fr:vi", Some("en_US.UTF-8")).lang(), Lang::Vi);
+        assert_eq!(with("en_GB:vi", Some("vi_VN.UTF-8")).lang(), Lang::En);
+        // Nothing it lists is ours: the locale decides.
+        assert_eq!(with("fr:de", Some("vi_VN.UTF-8")).lang(), Lang::Vi);
+        // The C locale (or none) turns translations off, LANGUAGE included, as in gettext.
+        assert_eq!(with("vi", Some("C")).lang(), Lang::En);
+        assert_eq!(with("vi", Some("C.UTF-8")).lang(), Lang::En);
+        assert_eq!(with("vi", None).lang(), Lang::En);
     }
 
     #[test]
