@@ -13,6 +13,7 @@ fn newsdesk(config_home: &Path, args: &[&str]) -> Output {
         .env("HOME", config_home)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
         .env("LANG", "C.UTF-8")
         .output()
         .expect("run newsdesk")

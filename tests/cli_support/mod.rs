@@ -103,6 +103,7 @@ pub fn command() -> Command {
         .env_remove("COLUMNS")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
         .env("LANG", "C.UTF-8")
         .env("XDG_CONFIG_HOME", "/nonexistent/newsdesk-tests")
         .env("USER", "hoa")

@@ -18,7 +18,8 @@ impl Tmux {
     /// (`NAME=value`, no shell quoting).
     pub fn start(name: &str, width: u16, height: u16, db: &Path, user: &str, env: &[&str]) -> Tmux {
         let socket = format!("nd-{name}-{}", std::process::id());
-        let cmd = format!("NEWSDESK_DB={} USER={user} {BIN}", db.display());
+        // An empty LANGUAGE: the machine's own list must not choose the language under test.
+        let cmd = format!("NEWSDESK_DB={} USER={user} LANGUAGE= {BIN}", db.display());
         let mut args: Vec<String> = ["-L", &socket, "-f", "/dev/null", "new-session", "-d"]
             .iter()
             .map(|s| s.to_string())
