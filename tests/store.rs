@@ -1109,7 +1109,13 @@ fn search_filters_narrow_the_results() {
         vec![LUA_BODY.to_string()]
     );
     // The index's filter tokens are never found as words, typed whole or as a prefix.
-    for typed in ["qqspublished", "qqs", "qq", "ban qqsdraft", "qqcxaydungdang"] {
+    for typed in [
+        "qqspublished",
+        "qqs",
+        "qq",
+        "ban qqsdraft",
+        "qqcxaydungdang",
+    ] {
         assert!(search(&store, typed).is_empty(), "{typed}");
     }
 }
