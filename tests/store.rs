@@ -1800,8 +1800,27 @@ fn a_paused_index_is_merged_in_steps_and_still_finds_everything() {
             r.unwrap();
         }
     }
+    let config = |store: &Store, key: &str| -> i64 {
+        store
+            .connection()
+            .query_row(
+                "SELECT v FROM search_index_config WHERE k = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(
+        (config(&store, "automerge"), config(&store, "crisismerge")),
+        (0, 64)
+    );
     let before = search(&store, "dang uy").len();
     store.optimize_search().unwrap();
+    // Merging is back to FTS5's defaults.
+    assert_eq!(
+        (config(&store, "automerge"), config(&store, "crisismerge")),
+        (4, 16)
+    );
     assert_eq!(before, 50, "the page of 50 is full");
     assert_eq!(search(&store, "dang uy").len(), 50);
     let q = SearchQuery::parse("hoi nghi").unwrap();
