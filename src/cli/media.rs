@@ -10,7 +10,6 @@ use serde_json::{Value, json};
 
 use super::output::{self, complain, say, short_time, tell};
 use super::{CliError, CliMsg, CliResult, Context, Outcome, describe};
-use crate::domain::Actor;
 use crate::media::{Library, Refusal, inspect, sha256_hex};
 use crate::store::{MediaItem, NewMedia, PhotoText};
 
@@ -117,7 +116,6 @@ pub fn run(ctx: &mut Context, a: MediaArgs) -> CliResult<Outcome> {
 struct Adding<'a> {
     library: Library,
     max_mb: u64,
-    actor: Actor,
     text: &'a [String; 3],
     article: Option<(i64, String)>,
 }
@@ -139,7 +137,6 @@ fn add(
     let adding = Adding {
         library: Library::beside(&ctx.db_path),
         max_mb,
-        actor: ctx.actor(),
         text: &text,
         article,
     };
@@ -166,42 +163,7 @@ fn add(
 
 /// Checks, stores and records one file; the error is the reason it was refused.
 fn add_one(ctx: &mut Context, a: &Adding<'_>, file: &Path) -> CliResult<CliMsg> {
-    let cannot_read = |e: std::io::Error| CliMsg::PhotoCannotRead(e.to_string());
-    let meta = fs::metadata(file).map_err(cannot_read)?;
-    if meta.is_dir() {
-        return Err(CliMsg::PhotoIsFolder.into());
-    }
-    // The size is checked before the file is read.
-    if meta.len() > a.max_mb.saturating_mul(1_000_000) {
-        return Err(CliMsg::PhotoRejected(Refusal::TooLarge {
-            bytes: meta.len(),
-            limit_mb: a.max_mb,
-        })
-        .into());
-    }
-    let bytes = fs::read(file).map_err(cannot_read)?;
-    let inspected = inspect(&bytes, a.max_mb).map_err(CliMsg::PhotoRejected)?;
-    let hash = sha256_hex(&bytes);
-    a.library
-        .store(&hash, inspected.format, &bytes)
-        .map_err(|e| CliMsg::PhotoCannotStore {
-            dir: a.library.originals_dir().display().to_string(),
-            err: e.to_string(),
-        })?;
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into(),
-    );
-    let new = NewMedia {
-        hash,
-        name,
-        bytes: bytes.len() as u64,
-        inspected,
-        caption: a.text[0].clone(),
-        alt: a.text[1].clone(),
-        credit: a.text[2].clone(),
-    };
-    let (item, fresh) = ctx.store.add_media(&new, &a.actor)?;
+    let (item, fresh) = add_to_library(ctx, &a.library, a.max_mb, file, a.text)?;
     let gallery = match &a.article {
         Some((id, title)) => {
             let place = ctx
@@ -216,6 +178,55 @@ fn add_one(ctx: &mut Context, a: &Adding<'_>, file: &Path) -> CliResult<CliMsg> 
         item: Box::new(item),
         gallery,
     })
+}
+
+/// Checks one host file (its size before reading it, then its bytes), keeps the original in
+/// `library` once by hash and records it with `text` (caption, alt, credit); returns the
+/// library item and whether it is new. `media add` and the TUI's gallery panel both add
+/// photos this way; the error is the reason it was refused.
+pub fn add_to_library(
+    ctx: &mut Context,
+    library: &Library,
+    max_mb: u64,
+    file: &Path,
+    text: &[String; 3],
+) -> CliResult<(MediaItem, bool)> {
+    let cannot_read = |e: std::io::Error| CliMsg::PhotoCannotRead(e.to_string());
+    let meta = fs::metadata(file).map_err(cannot_read)?;
+    if meta.is_dir() {
+        return Err(CliMsg::PhotoIsFolder.into());
+    }
+    if meta.len() > max_mb.saturating_mul(1_000_000) {
+        return Err(CliMsg::PhotoRejected(Refusal::TooLarge {
+            bytes: meta.len(),
+            limit_mb: max_mb,
+        })
+        .into());
+    }
+    let bytes = fs::read(file).map_err(cannot_read)?;
+    let inspected = inspect(&bytes, max_mb).map_err(CliMsg::PhotoRejected)?;
+    let hash = sha256_hex(&bytes);
+    library
+        .store(&hash, inspected.format, &bytes)
+        .map_err(|e| CliMsg::PhotoCannotStore {
+            dir: library.originals_dir().display().to_string(),
+            err: e.to_string(),
+        })?;
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into(),
+    );
+    let [caption, alt, credit] = text.clone();
+    let new = NewMedia {
+        hash,
+        name,
+        bytes: bytes.len() as u64,
+        inspected,
+        caption,
+        alt,
+        credit,
+    };
+    Ok(ctx.store.add_media(&new, &ctx.actor())?)
 }
 
 fn item_json(ctx: &Context, m: &MediaItem, uses: usize) -> Value {

@@ -8,7 +8,7 @@ mod describe;
 mod describe_site;
 pub mod export;
 pub mod import;
-mod media;
+pub mod media;
 mod media_attach;
 mod msg;
 mod msg_vi;

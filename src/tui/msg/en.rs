@@ -282,7 +282,6 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
             return format!("Photo {short} placed in the body at the cursor.").into();
         }
         M::PhotoRefused { path, reason } => return format!("{path}: refused: {reason}").into(),
-        M::PhotoIsFolder => "it is a folder: name a photo file in it",
         M::PhotosWithoutAlt { title, photos } => {
             return format!("“{title}” published, but these photos have no alt text: {photos}")
                 .into();

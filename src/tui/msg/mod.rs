@@ -176,7 +176,6 @@ counted_enum! {
         },
         InlineInserted { short: &'a str },
         PhotoRefused { path: &'a str, reason: &'a str },
-        PhotoIsFolder,
         PhotosWithoutAlt { title: &'a str, photos: &'a str },
         // Runtime
         SignalsFailed { reason: &'a str },

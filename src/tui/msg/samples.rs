@@ -212,7 +212,6 @@ impl Msg<'_> {
                 path: "/srv/anh/cau.svg",
                 reason: "SVG is not accepted",
             },
-            M::PhotoIsFolder,
             M::PhotosWithoutAlt {
                 title,
                 photos: "ảnh đại diện (ab12cd34ef56)",

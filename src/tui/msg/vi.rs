@@ -281,7 +281,6 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
             return format!("Đã chèn ảnh {short} vào bài tại con trỏ.").into();
         }
         M::PhotoRefused { path, reason } => return format!("{path}: bị từ chối: {reason}").into(),
-        M::PhotoIsFolder => "đây là thư mục: hãy chọn một tệp ảnh trong đó",
         M::PhotosWithoutAlt { title, photos } => {
             return format!("Đã đăng “{title}”, nhưng các ảnh này thiếu mô tả ảnh (alt): {photos}")
                 .into();

@@ -5,9 +5,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::cli::Context;
+use crate::cli::media::add_to_library;
 use crate::domain::text::fold;
-use crate::media::{Library, inspect, sha256_hex};
-use crate::store::{NewMedia, PhotoText, StoreError};
+use crate::media::Library;
+use crate::store::{PhotoText, StoreError};
 use crate::tui::action::{Action, GalleryDone, GalleryOp};
 use crate::tui::msg::{Msg, text};
 use crate::tui::state::{GalleryRow, LibraryItem, PhotoPlace};
@@ -109,29 +110,9 @@ pub fn change(ctx: &mut Context, id: i64, op: GalleryOp) -> Result<Action, Strin
     let done = match op {
         GalleryOp::AttachFile(path) => {
             let (hash, fresh) = add_file(ctx, &expand(&path.to_string_lossy()))?;
-            let place = ctx
-                .store
-                .add_to_gallery(id, &hash, None, &keep)
-                .map_err(store_err)?;
-            let short = hash.get(..crate::media::SHORT).unwrap_or(&hash).to_string();
-            GalleryDone::Attached {
-                short,
-                place,
-                fresh,
-            }
+            append(ctx, id, &hash, fresh).map_err(store_err)?
         }
-        GalleryOp::AttachHash(hash) => {
-            let place = ctx
-                .store
-                .add_to_gallery(id, &hash, None, &keep)
-                .map_err(store_err)?;
-            let short = hash.get(..crate::media::SHORT).unwrap_or(&hash).to_string();
-            GalleryDone::Attached {
-                short,
-                place,
-                fresh: false,
-            }
-        }
+        GalleryOp::AttachHash(hash) => append(ctx, id, &hash, false).map_err(store_err)?,
         GalleryOp::SetLead(hash) => {
             ctx.store.set_lead(id, &hash, &keep).map_err(store_err)?;
             GalleryDone::Lead
@@ -170,7 +151,20 @@ pub fn change(ctx: &mut Context, id: i64, op: GalleryOp) -> Result<Action, Strin
     load(ctx, id, Some(done)).map_err(store_err)
 }
 
-/// Checks, stores and records one host file; its hash and whether it is new to the library.
+/// Appends a library photo to the article's gallery.
+fn append(ctx: &mut Context, id: i64, hash: &str, fresh: bool) -> Result<GalleryDone, StoreError> {
+    let place = ctx
+        .store
+        .add_to_gallery(id, hash, None, &PhotoText::default())?;
+    Ok(GalleryDone::Attached {
+        short: hash.get(..crate::media::SHORT).unwrap_or(hash).to_string(),
+        place,
+        fresh,
+    })
+}
+
+/// Checks, stores and records one host file as `media add` does; its hash and whether it is
+/// new to the library.
 fn add_file(ctx: &mut Context, file: &Path) -> Result<(String, bool), String> {
     let lang = ctx.lang;
     let refused = |reason: String| {
@@ -189,33 +183,8 @@ fn add_file(ctx: &mut Context, file: &Path) -> Result<(String, bool), String> {
         .map_err(|e| crate::cli::describe_store(&e, lang))?;
     let max_mb =
         crate::site::settings::media_max_mb(&settings).map_err(|e| refused(e.to_string()))?;
-    let meta = fs::metadata(file).map_err(|e| refused(e.to_string()))?;
-    if meta.is_dir() {
-        return Err(refused(text(lang, &Msg::PhotoIsFolder).into_owned()));
-    }
-    let bytes = fs::read(file).map_err(|e| refused(e.to_string()))?;
-    let inspected =
-        inspect(&bytes, max_mb).map_err(|r| refused(crate::cli::describe_refusal(&r, lang)))?;
-    let hash = sha256_hex(&bytes);
-    Library::beside(&ctx.db_path)
-        .store(&hash, inspected.format, &bytes)
-        .map_err(|e| refused(e.to_string()))?;
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into(),
-    );
-    let new = NewMedia {
-        hash,
-        name,
-        bytes: bytes.len() as u64,
-        inspected,
-        caption: String::new(),
-        alt: String::new(),
-        credit: String::new(),
-    };
-    let (item, fresh) = ctx
-        .store
-        .add_media(&new, &ctx.actor())
-        .map_err(|e| crate::cli::describe_store(&e, lang))?;
+    let library = Library::beside(&ctx.db_path);
+    let (item, fresh) = add_to_library(ctx, &library, max_mb, file, &Default::default())
+        .map_err(|e| refused(crate::cli::describe(&e, lang)))?;
     Ok((item.image.hash, fresh))
 }
