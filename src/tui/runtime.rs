@@ -36,23 +36,33 @@ type Term = Terminal<LeanBackend<io::Stdout>>;
 
 /// Puts the terminal back as it was: on quit, on error and from the panic hook.
 fn restore_terminal() {
-    let _ = disable_raw_mode();
-    // The backend leaves the last colours and attributes in force: reset them first.
-    let _ = execute!(
+    let _ = leave_terminal();
+    let _ = io::stdout().flush();
+}
+
+/// Hands the terminal back to the shell: cooked mode, the normal screen, the cursor shown.
+/// The backend leaves the last colours and attributes in force: they are reset first.
+fn leave_terminal() -> io::Result<()> {
+    disable_raw_mode()?;
+    execute!(
         io::stdout(),
         crossterm::style::SetAttribute(crossterm::style::Attribute::Reset),
         crossterm::style::ResetColor,
         DisableBracketedPaste,
         LeaveAlternateScreen,
         crossterm::cursor::Show
-    );
-    let _ = io::stdout().flush();
+    )
+}
+
+/// Takes the terminal for the TUI: raw mode, the alternate screen, bracketed paste.
+fn enter_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    // ratatui::init() does not enable bracketed paste; without it a paste arrives as keys.
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)
 }
 
 fn setup_terminal(snapshot: Snapshot) -> io::Result<Term> {
-    enable_raw_mode()?;
-    // ratatui::init() does not enable bracketed paste; without it a paste arrives as keys.
-    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    enter_terminal()?;
     let previous = std::panic::take_hook();
     let ui = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {

@@ -9,11 +9,6 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::tui::backend::LeanBackend;
-use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
-use crossterm::execute;
-use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
 use ratatui::Terminal;
 
 use super::timers::HEARTBEAT_EVERY;
@@ -78,18 +73,9 @@ fn suspended<T>(
     terminal: &mut Terminal<LeanBackend<io::Stdout>>,
     f: impl FnOnce() -> io::Result<T>,
 ) -> io::Result<T> {
-    disable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        crossterm::style::SetAttribute(crossterm::style::Attribute::Reset),
-        crossterm::style::ResetColor,
-        DisableBracketedPaste,
-        LeaveAlternateScreen,
-        crossterm::cursor::Show
-    )?;
+    super::leave_terminal()?;
     let out = f();
-    enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    super::enter_terminal()?;
     // Whatever the editor left on the screen is unknown: draw everything next time.
     terminal.clear()?;
     out
