@@ -19,27 +19,12 @@ use unicode_width::UnicodeWidthStr;
 // 80 columns, both languages
 // ---------------------------------------------------------------------------------------------
 
-const CONTEXTS: [Context; 12] = [
-    Context::Global,
-    Context::List,
-    Context::Search,
-    Context::Editor,
-    Context::Find,
-    Context::ReadOnly,
-    Context::Preview,
-    Context::Revisions,
-    Context::Gallery,
-    Context::GalleryPath,
-    Context::GalleryPick,
-    Context::GalleryText,
-];
-
 /// Whole hints, in table order, as many as fit in 80 columns: at least three of them, and
 /// always the first (the key that matters most in that context).
 #[test]
 fn every_footer_fits_80_columns_in_both_languages() {
     for lang in [Lang::En, Lang::Vi] {
-        for ctx in CONTEXTS {
+        for ctx in Context::ALL {
             let hints = keymap::hints(ctx, lang);
             let mut line = String::new();
             let mut shown = 0;

@@ -203,6 +203,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_context_with_bindings_is_listed_in_all() {
+        for b in BINDINGS {
+            assert!(Context::ALL.contains(&b.context), "{:?}", b.context);
+        }
+    }
+
+    #[test]
     fn no_context_binds_a_key_twice() {
         for (i, a) in BINDINGS.iter().enumerate() {
             for other in &BINDINGS[i + 1..] {

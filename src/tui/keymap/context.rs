@@ -27,6 +27,22 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, for the tests and samples that go through them all.
+    pub const ALL: [Context; 12] = [
+        Context::Global,
+        Context::List,
+        Context::Search,
+        Context::Editor,
+        Context::Find,
+        Context::ReadOnly,
+        Context::Preview,
+        Context::Revisions,
+        Context::Gallery,
+        Context::GalleryPath,
+        Context::GalleryPick,
+        Context::GalleryText,
+    ];
+
     /// The table consulted after this one, before the global one.
     pub fn parent(self) -> Option<Context> {
         match self {

@@ -18,20 +18,6 @@ const STATUSES: [Status; 5] = [
     Status::Published,
     Status::Archived,
 ];
-const CONTEXTS: [Context; 12] = [
-    Context::Global,
-    Context::List,
-    Context::Search,
-    Context::Editor,
-    Context::Find,
-    Context::ReadOnly,
-    Context::Preview,
-    Context::Revisions,
-    Context::Gallery,
-    Context::GalleryPath,
-    Context::GalleryPick,
-    Context::GalleryText,
-];
 const PHASES: [Phase; 4] = [
     Phase::Publishing,
     Phase::Rendering,
@@ -257,7 +243,7 @@ impl Msg<'_> {
         }
         simple.extend([Sort::Updated, Sort::Published, Sort::Title].map(M::SortLabel));
         simple.extend(Field::ALL.map(M::FieldLabel));
-        simple.extend(CONTEXTS.map(M::HelpGroup));
+        simple.extend(Context::ALL.map(M::HelpGroup));
         simple.extend(KeyHelp::ALL.map(M::Key));
         simple.extend([RevisionKind::Save, RevisionKind::Conflict].map(M::KindLabel));
         for p in PHASES {
