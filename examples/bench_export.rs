@@ -22,6 +22,9 @@ use newsdesk::domain::frontmatter::Imported;
 use newsdesk::domain::{Actor, ArticleFields, Status, slugify};
 use newsdesk::store::Store;
 
+mod support;
+use support::{Rng, SECTIONS};
+
 type Res<T = ()> = Result<T, Box<dyn Error>>;
 
 const WORDS: &str = "nhân dân dân vận cán bộ đảng viên kinh tế xã hội phát triển huyện xã hội nghị \
@@ -30,16 +33,6 @@ const WORDS: &str = "nhân dân dân vận cán bộ đảng viên kinh tế xã
     giao thông đầu tư doanh nghiệp hợp tác xã sản xuất chăn nuôi trồng trọt cà phê hồ tiêu lúa gạo \
     phong trào thi đua tuyên truyền vận động đồng bào chính sách việc làm thu nhập đời sống của và \
     các là có được trong những cho với đã đang sẽ này đó một hai ba nhiều theo tại từ về để khi";
-const SECTIONS: [&str; 8] = [
-    "Dân vận",
-    "Tin hoạt động",
-    "Kinh tế – Xã hội",
-    "Xây dựng Đảng",
-    "Văn hóa – Thể thao",
-    "Quốc phòng – An ninh",
-    "Gương điển hình",
-    "Nông thôn mới",
-];
 const TAGS: [&str; 12] = [
     "thi đua",
     "ngân sách",
@@ -54,21 +47,6 @@ const TAGS: [&str; 12] = [
     "hội nghị",
     "kỷ niệm",
 ];
-
-/// SplitMix64: deterministic synthetic text.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 /// A sentence of `lo` to `lo + spread - 1` words.
 fn sentence(rng: &mut Rng, words: &[&str], lo: usize, spread: usize) -> String {

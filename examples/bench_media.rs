@@ -29,21 +29,14 @@ use newsdesk::domain::{Actor, ArticleFields, Status};
 use newsdesk::media::{Image, Library, inspect, sha256_hex};
 use newsdesk::store::{NewMedia, PhotoText, Store};
 
+mod support;
+use support::SECTIONS;
+
 type Res<T = ()> = Result<T, Box<dyn Error>>;
 
 const WORDS: &str = "nhân dân vận cán bộ đảng viên kinh tế xã hội phát triển huyện nghị người \
     thực hiện công tác chính quyền nông nghiệp tổ chức triển khai đại thẩm định thôn mới giáo dục \
     y văn hóa thể thao an ninh môi trường đất đai";
-const SECTIONS: [&str; 8] = [
-    "Dân vận",
-    "Tin hoạt động",
-    "Kinh tế – Xã hội",
-    "Xây dựng Đảng",
-    "Văn hóa – Thể thao",
-    "Quốc phòng – An ninh",
-    "Gương điển hình",
-    "Nông thôn mới",
-];
 
 /// A photo-like picture: gradients with grain, different for every seed.
 fn picture(width: u32, height: u32, seed: u32) -> RgbImage {

@@ -18,6 +18,9 @@ use newsdesk::domain::time::format_time;
 use newsdesk::domain::{Actor, Status, text};
 use newsdesk::store::{ImportOutcome, ListQuery, Sort, Store};
 
+mod support;
+use support::Rng;
+
 type Res<T = ()> = Result<T, Box<dyn Error>>;
 
 /// Documents per `import_many` call: what `newsdesk import` hands the store.
@@ -82,20 +85,8 @@ const MIDDLE: &str = "Văn Thị Minh Đức Thu Hữu Ngọc";
 const GIVEN: &str = "An Bình Cường Dũng Hà Hạnh Hùng Lan Long Mai Nam Phương Quang Sơn Thảo \
     Trang Tuấn Việt Yến Blúp";
 
-/// SplitMix64: tiny, deterministic and good enough for synthetic text.
-struct Rng(u64);
-
+/// What only this benchmark draws.
 impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
     fn range(&mut self, lo: usize, hi: usize) -> usize {
         lo + self.below(hi - lo + 1)
     }
