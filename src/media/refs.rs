@@ -17,7 +17,7 @@ pub fn parse(url: &str) -> Option<String> {
     if !scheme.eq_ignore_ascii_case("media:") {
         return None;
     }
-    let r = url[6..].trim().to_ascii_lowercase();
+    let r = url.get(6..)?.trim().to_ascii_lowercase();
     is_hash_prefix(&r).then_some(r)
 }
 

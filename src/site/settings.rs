@@ -229,16 +229,24 @@ pub fn parse_offset(s: &str) -> Option<FixedOffset> {
     if s.eq_ignore_ascii_case("z") || s.eq_ignore_ascii_case("utc") {
         return FixedOffset::east_opt(0);
     }
-    let (sign, rest) = match s.as_bytes().first()? {
-        b'+' => (1, &s[1..]),
-        b'-' => (-1, &s[1..]),
-        _ => return None,
+    let (sign, rest) = if let Some(rest) = s.strip_prefix('+') {
+        (1, rest)
+    } else {
+        (-1, s.strip_prefix('-')?)
     };
+    // Digits only (so `split_at_checked` below cuts between ASCII digits, and `++7` or
+    // `+ 7` are not numbers that `parse` would accept).
+    if !rest.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+        return None;
+    }
     let (h, m) = match rest.split_once(':') {
         Some((h, m)) => (h, m),
-        None if rest.len() == 4 => rest.split_at(2),
+        None if rest.len() == 4 => rest.split_at_checked(2)?,
         None => (rest, "0"),
     };
+    if h.is_empty() || m.is_empty() || h.len() > 2 || m.len() > 2 {
+        return None;
+    }
     let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
     if !(0..=14).contains(&h) || !(0..60).contains(&m) {
         return None;
@@ -363,5 +371,29 @@ mod tests {
         m.insert("per_page".to_string(), "0".to_string());
         let e = Settings::from_map(&m).unwrap_err().to_string();
         assert!(e.contains("newsdesk site set per_page"), "{e}");
+    }
+
+    #[test]
+    fn offsets_cut_inside_a_letter_are_refused_not_a_panic() {
+        for v in [
+            "+aé7", "-é", "+1é", "+é:00", "++7", "+ 7", "+07:", "+:30", "+123:00", "-0é30",
+        ] {
+            assert!(validate("timezone", v).is_err(), "{v}");
+        }
+        assert_eq!(validate("timezone", "-05:30").unwrap(), "-05:30");
+        assert_eq!(validate("timezone", "+0700").unwrap(), "+07:00");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// Whatever is typed for whatever key: a value or a refusal, never a panic.
+        #[test]
+        fn any_value_for_any_key_is_checked_without_panicking(
+            k in 0..KEYS.len(),
+            v in "[+\\-:0-9a-zé ắđ\\n\\r\\t\\x00]{0,12}|\\PC{0,40}",
+        ) {
+            let _ = validate(KEYS[k].0, &v);
+            let _ = parse_offset(&v);
+        }
     }
 }

@@ -68,10 +68,10 @@ fn expand(input: &str) -> PathBuf {
 /// The entries of the typed path's folder whose names start with its last part, sorted;
 /// folders end in `/`. Hidden entries only when the part starts with a dot.
 pub fn complete(input: &str) -> Action {
-    let (dir, part) = match input.rfind('/') {
-        Some(i) => (&input[..=i], &input[i + 1..]),
-        None => ("", input),
-    };
+    let (dir, part) = input
+        .rfind('/')
+        .and_then(|i| input.split_at_checked(i + 1))
+        .unwrap_or(("", input));
     let folder = if dir.is_empty() {
         PathBuf::from(".")
     } else {

@@ -137,5 +137,5 @@ pub fn common_prefix(names: &[String]) -> String {
             .map_or(0, |((i, a), _)| i + a.len_utf8())
             .min(end);
     }
-    first[..end].to_string()
+    first.get(..end).unwrap_or_default().to_string()
 }

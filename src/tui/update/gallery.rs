@@ -98,7 +98,7 @@ fn completed(s: &mut State, input: &str, names: Vec<String>) {
     if typed != input {
         return;
     }
-    let dir = input.rfind('/').map_or("", |i| &input[..=i]);
+    let dir = input.rfind('/').and_then(|i| input.get(..=i)).unwrap_or("");
     let prefix = common_prefix(&names);
     *typed = format!("{dir}{prefix}");
     *choices = if names.len() > 1 { names } else { Vec::new() };
