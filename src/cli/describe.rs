@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::media::{MAX_PIXELS, Refusal};
 use crate::site::i18n::format_decimal;
 use crate::site::settings::Language;
-use crate::store::StoreError;
+use crate::store::{OpenProblem, StoreError};
 
 /// Any error the command line reports, in `lang`.
 pub fn describe(err: &CliError, lang: Lang) -> String {
@@ -63,6 +63,7 @@ pub fn describe_store(err: &StoreError, lang: Lang) -> String {
         StoreError::Open { path, reason } => {
             format!("không mở được cơ sở dữ liệu {path}: {reason}")
         }
+        StoreError::CannotOpen { path, problem } => open_problem_vi(path, *problem),
         StoreError::NotFound(key) => {
             format!("không có bài “{key}”: hãy nhập mã số hoặc slug của bài (xem `newsdesk list`)")
         }
@@ -144,6 +145,16 @@ pub fn describe_domain(err: &DomainError, lang: Lang) -> String {
         DomainError::NoPublishTime => "bài hẹn giờ đăng cần có thời điểm đăng".to_string(),
         DomainError::BadFrontMatter(problem) => front_matter_vi(problem),
     }
+}
+
+fn open_problem_vi(path: &str, problem: OpenProblem) -> String {
+    let why = match problem {
+        OpenProblem::FolderReadOnly => "bạn không có quyền ghi vào thư mục chứa tệp; SQLite ghi các tệp -wal và -shm ngay cạnh cơ sở dữ liệu, nên thư mục phải cho nhóm tòa soạn quyền ghi".to_string(),
+        OpenProblem::FileDenied => "bạn không có quyền đọc hoặc ghi tệp này: hãy kiểm tra chủ sở hữu và nhóm của tệp".to_string(),
+        OpenProblem::DiskFull => "ổ đĩa chứa tệp đã đầy: hãy giải phóng dung lượng rồi thử lại (chưa có gì bị thay đổi)".to_string(),
+        OpenProblem::Damaged => format!("tệp bị hỏng (bị cắt cụt hoặc sai cấu trúc) và được giữ nguyên: hãy kiểm tra bằng `sqlite3 {path} 'PRAGMA integrity_check'` rồi khôi phục từ bản sao lưu"),
+    };
+    format!("không mở được cơ sở dữ liệu {path}: {why}")
 }
 
 fn move_rule_vi(rule: MoveRule) -> &'static str {
@@ -278,6 +289,22 @@ mod tests {
             StoreError::Open {
                 path: "a.db".into(),
                 reason: "x".into(),
+            },
+            StoreError::CannotOpen {
+                path: "a.db".into(),
+                problem: OpenProblem::FolderReadOnly,
+            },
+            StoreError::CannotOpen {
+                path: "a.db".into(),
+                problem: OpenProblem::FileDenied,
+            },
+            StoreError::CannotOpen {
+                path: "a.db".into(),
+                problem: OpenProblem::DiskFull,
+            },
+            StoreError::CannotOpen {
+                path: "a.db".into(),
+                problem: OpenProblem::Damaged,
             },
             StoreError::NotFound("khong-co".into()),
             StoreError::NoRevision { id: 1, rev: 2 },

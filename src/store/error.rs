@@ -20,6 +20,8 @@ pub enum StoreError {
     },
     #[error("cannot open the database {path}: {reason}")]
     Open { path: String, reason: String },
+    #[error("{}", open_message(path, *problem))]
+    CannotOpen { path: String, problem: OpenProblem },
     #[error("no article “{0}”: give its id or slug (see `newsdesk list`)")]
     NotFound(String),
     #[error("article {id} has no revision {rev}: see `newsdesk history {id}`")]
@@ -79,6 +81,33 @@ impl From<rusqlite::Error> for StoreError {
             _ => StoreError::Sqlite(e),
         }
     }
+}
+
+/// What stands between an editor and a database file that is ours (or may be).
+#[derive(Debug, Error, Clone, Copy, PartialEq, Eq)]
+pub enum OpenProblem {
+    /// SQLite keeps its write-ahead log (`-wal`, `-shm`) beside the file: the folder must be
+    /// writable, not only the file.
+    #[error(
+        "you may not write to the folder that holds it (permission denied); SQLite keeps its -wal and -shm files beside the database, so the folder must be writable by the newsroom's group"
+    )]
+    FolderReadOnly,
+    #[error("you may not read or write this file (permission denied): check its owner and group")]
+    FileDenied,
+    #[error("the disk that holds it is full: free some space and try again (nothing was changed)")]
+    DiskFull,
+    #[error("the file is damaged (cut short or malformed); it was left untouched")]
+    Damaged,
+}
+
+fn open_message(path: &str, problem: OpenProblem) -> String {
+    let check = match problem {
+        OpenProblem::Damaged => format!(
+            ": check it with `sqlite3 {path} 'PRAGMA integrity_check'` and restore it from a backup"
+        ),
+        _ => String::new(),
+    };
+    format!("cannot open the database {path}: {problem}{check}")
 }
 
 fn rule_message(title: &str, source: &DomainError) -> String {

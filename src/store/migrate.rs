@@ -33,15 +33,15 @@ pub fn inspect(conn: &Connection, path: &str) -> Result<Found, StoreError> {
     let not_ours = || StoreError::NotNewsdesk {
         path: path.to_string(),
     };
-    let app_id: i64 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(|_| not_ours())?;
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|_| not_ours())?;
-    let tables: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-        .map_err(|_| not_ours())?;
+    // The file starts like SQLite (checked before opening): a failure to read it is damage, a
+    // full disk or a folder we may not write, which the caller tells apart; never "not ours".
+    let read = |sql: &str| -> Result<i64, StoreError> {
+        conn.query_row(sql, [], |r| r.get(0))
+            .map_err(StoreError::Sqlite)
+    };
+    let app_id = read("PRAGMA application_id")?;
+    let version = read("PRAGMA user_version")?;
+    let tables = read("SELECT count(*) FROM sqlite_master")?;
     if app_id == APPLICATION_ID {
         if version > SCHEMA_VERSION {
             return Err(StoreError::TooNew {

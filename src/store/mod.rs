@@ -8,6 +8,7 @@ mod list;
 mod locks;
 mod media;
 pub mod migrate;
+mod open;
 mod photos;
 mod published;
 mod recovery;
@@ -20,7 +21,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use error::{Result, StoreError};
+pub use error::{OpenProblem, Result, StoreError};
 pub use import::{ImportOutcome, ImportResult};
 pub use list::{ArticleSummary, ListQuery, SearchHit, Sort};
 pub use locks::{LOCK_STALE_AFTER, Lock, LockOwner};
@@ -43,21 +44,17 @@ impl Store {
     /// newsdesk, is refused before anything is written to it.
     pub fn open(path: &Path) -> Result<Store> {
         let shown = path.display().to_string();
-        refuse_foreign_bytes(path, &shown)?;
+        open::check_header(path, &shown)?;
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| StoreError::Open {
-                path: shown.clone(),
-                reason: e.to_string(),
-            })?;
+            std::fs::create_dir_all(parent).map_err(|e| open::from_io(path, &shown, &e))?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::Open {
-            path: shown.clone(),
-            reason: e.to_string(),
-        })?;
-        Self::setup(conn, &shown)
+        Connection::open_with_flags(path, flags)
+            .map_err(StoreError::Sqlite)
+            .and_then(|conn| Self::setup(conn, &shown))
+            .map_err(|e| open::classify(path, &shown, e))
     }
 
     /// A private database in memory, for tests and demos.
@@ -127,31 +124,4 @@ fn register_functions(conn: &Connection) -> Result<()> {
         ))
     })?;
     Ok(())
-}
-
-/// A non-empty file that does not start with SQLite's header is not ours: say so untouched.
-fn refuse_foreign_bytes(path: &Path, shown: &str) -> Result<()> {
-    use std::io::Read;
-    let mut header = [0u8; 16];
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => {
-            return Err(StoreError::Open {
-                path: shown.to_string(),
-                reason: e.to_string(),
-            });
-        }
-    };
-    let n = file.read(&mut header).map_err(|e| StoreError::Open {
-        path: shown.to_string(),
-        reason: e.to_string(),
-    })?;
-    if n == 0 || &header[..n] == b"SQLite format 3\0" {
-        Ok(())
-    } else {
-        Err(StoreError::NotNewsdesk {
-            path: shown.to_string(),
-        })
-    }
 }
