@@ -253,3 +253,35 @@ fn attach_detach_publish_warnings_and_removal() {
     let e = d.fails(&["media", "show", &hb[..8]]);
     assert!(e.contains("no photo"), "{e}");
 }
+
+#[test]
+fn devices_pipes_and_endless_files_are_refused_without_reading_them() {
+    let d = Desk::new();
+    let dir = d.path("upload");
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = write(&dir, "IMG_0001.JPG", camera_jpeg());
+    let fifo = dir.join("fifo.jpg");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid path; mkfifo only creates the node.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    let args = [
+        "media",
+        "add",
+        "/dev/zero",
+        fifo.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ];
+    // 1 GiB of address space and 60 s: /dev/zero read to the end would need neither.
+    let out = nd_bounded(&d.db, &args, 1024, 60);
+    expect_code(&out, 1, &args);
+    let err = stderr(&out);
+    for name in ["/dev/zero", "fifo.jpg"] {
+        let line = err
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{err}"));
+        assert!(line.contains("not a file"), "{line}");
+    }
+    assert_eq!(library(&d).len(), 1, "{err}");
+    assert_eq!(hash_named(&d, "IMG_0001.JPG").len(), 64);
+}

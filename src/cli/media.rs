@@ -2,7 +2,6 @@
 //! and stored once, by SHA-256, in `media/` beside the database; attaching them to articles is
 //! in `media_attach`.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
@@ -191,19 +190,16 @@ pub fn add_to_library(
     file: &Path,
     text: &[String; 3],
 ) -> CliResult<(MediaItem, bool)> {
-    let cannot_read = |e: std::io::Error| CliMsg::PhotoCannotRead(e.to_string());
-    let meta = fs::metadata(file).map_err(cannot_read)?;
-    if meta.is_dir() {
-        return Err(CliMsg::PhotoIsFolder.into());
-    }
-    if meta.len() > max_mb.saturating_mul(1_000_000) {
-        return Err(CliMsg::PhotoRejected(Refusal::TooLarge {
-            bytes: meta.len(),
+    use crate::files::{NotRegular, ReadError, read_regular};
+    let bytes = read_regular(file, max_mb.saturating_mul(1_000_000)).map_err(|e| match e {
+        ReadError::NotRegular(NotRegular::Folder) => CliMsg::PhotoIsFolder,
+        ReadError::NotRegular(NotRegular::Special) => CliMsg::PhotoNotAFile,
+        ReadError::TooLarge { bytes, .. } => CliMsg::PhotoRejected(Refusal::TooLarge {
+            bytes,
             limit_mb: max_mb,
-        })
-        .into());
-    }
-    let bytes = fs::read(file).map_err(cannot_read)?;
+        }),
+        ReadError::Io(e) => CliMsg::PhotoCannotRead(e.to_string()),
+    })?;
     let inspected = inspect(&bytes, max_mb).map_err(CliMsg::PhotoRejected)?;
     let hash = sha256_hex(&bytes);
     library

@@ -144,6 +144,7 @@ pub enum CliMsg {
     },
     PhotoCannotRead(String),
     PhotoIsFolder,
+    PhotoNotAFile,
     /// The media library's own reason (`describe_refusal`).
     PhotoRejected(Refusal),
     PhotoCannotStore {
@@ -353,6 +354,9 @@ impl CliMsg {
             PhotoRefused { path, reason } => format!("newsdesk: {path}: refused: {reason}"),
             PhotoCannotRead(err) => format!("cannot read it: {err}"),
             PhotoIsFolder => "it is a folder: name the photo files in it".into(),
+            PhotoNotAFile => {
+                "it is not a file (a device, a pipe or a socket): name a photo file".into()
+            }
             PhotoRejected(refusal) => refusal.to_string(),
             PhotoCannotStore { dir, err } => format!("cannot store it in {dir}: {err}"),
             PhotoAdded { fresh, item, gallery } => {

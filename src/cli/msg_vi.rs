@@ -132,6 +132,9 @@ impl CliMsg {
             PhotoRefused { path, reason } => format!("newsdesk: {path}: bị từ chối: {reason}"),
             PhotoCannotRead(err) => format!("không đọc được tệp: {err}"),
             PhotoIsFolder => "đây là một thư mục: hãy nêu tên từng tệp ảnh trong đó".into(),
+            PhotoNotAFile => {
+                "đây không phải là một tệp (mà là thiết bị, đường ống hoặc socket): hãy nêu tên một tệp ảnh".into()
+            }
             PhotoRejected(refusal) => describe_refusal(refusal, Lang::Vi),
             PhotoCannotStore { dir, err } => {
                 format!("không lưu được ảnh vào thư viện ảnh ({dir}): {err}")
@@ -375,6 +378,7 @@ mod tests {
             },
             PhotoCannotRead(e()),
             PhotoIsFolder,
+            PhotoNotAFile,
             PhotoRejected(crate::media::Refusal::Svg),
             PhotoCannotStore { dir: p(), err: e() },
             PhotoAdded {

@@ -186,3 +186,46 @@ pub fn content_of(mut article: Value) -> Value {
     }
     article
 }
+
+/// `newsdesk --db DB ARGS…` in a child with at most `mem_mb` of address space, killed after
+/// `secs` seconds: a case that would read without end or blow up shows as a failure here
+/// instead of taking the machine down. Panics if the time runs out.
+pub fn nd_bounded(db: &Path, args: &[&str], mem_mb: u64, secs: u64) -> Output {
+    use std::os::unix::process::CommandExt;
+    let limit = mem_mb * 1024 * 1024;
+    let mut c = command();
+    c.arg("--db")
+        .arg(db)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // SAFETY: setrlimit is async-signal-safe and touches only the child's own limits.
+    unsafe {
+        c.pre_exec(move || {
+            let lim = libc::rlimit {
+                rlim_cur: limit,
+                rlim_max: limit,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = c.spawn().expect("spawn newsdesk");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    loop {
+        if child.try_wait().expect("wait for newsdesk").is_some() {
+            return child.wait_with_output().expect("collect newsdesk's output");
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let out = child.wait_with_output().expect("collect newsdesk's output");
+            panic!(
+                "{args:?} still running after {secs} s\n--- stderr\n{}",
+                stderr(&out)
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
