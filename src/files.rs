@@ -80,7 +80,7 @@ mod tests {
         assert!(matches!(
             read_regular(&file, 4),
             Err(ReadError::TooLarge {
-                bytes: 10,
+                bytes: 9,
                 limit: 4
             })
         ));
