@@ -79,10 +79,7 @@ mod tests {
         assert_eq!(read_regular(&file, 100).unwrap(), "xin chào".as_bytes());
         assert!(matches!(
             read_regular(&file, 4),
-            Err(ReadError::TooLarge {
-                bytes: 9,
-                limit: 4
-            })
+            Err(ReadError::TooLarge { bytes: 9, limit: 4 })
         ));
         assert!(matches!(
             read_regular(dir.path(), 100),

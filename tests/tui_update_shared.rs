@@ -212,16 +212,31 @@ fn ctrl_k_takes_over_deliberately_and_then_typing_works() {
             from: Some("lan".into()),
         },
     );
-    assert!(fx.is_empty());
+    // Lan may have saved while we read: the article is read again before we edit it.
+    assert_eq!(fx, vec![Effect::Refresh(7)]);
     assert_eq!(lock(&s), EditLock::Held);
     assert_eq!(context(&s), Context::Editor);
     assert!(message(&s).0.contains("took over editing from lan"));
+    let mut lans = article(7, 4);
+    lans.body = format!("Của Lan.\n{BODY}");
+    assert!(update(&mut s, Action::Refreshed(Box::new(lans))).is_empty());
+    assert!(
+        body(&s).starts_with("Của Lan.\nDòng một."),
+        "{:?}",
+        body(&s)
+    );
+    assert!(!dirty(&s));
     typing(&mut s, "Mới: ");
-    assert!(body(&s).starts_with("Mới: Dòng một."));
+    assert!(body(&s).starts_with("Mới: Của Lan."));
     assert!(dirty(&s));
     // In an editable body, Ctrl-K is the text area's "delete to the end of the line" again.
     assert!(ctrl(&mut s, 'k').is_empty());
-    assert!(body(&s).starts_with("Mới: \nDòng hai."), "{:?}", body(&s));
+    assert!(body(&s).starts_with("Mới: \nDòng một."), "{:?}", body(&s));
+    // The save is over Lan's version, not the one we opened read-only.
+    match ctrl(&mut s, 's').as_slice() {
+        [Effect::Save { base_version, .. }] => assert_eq!(*base_version, 4),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
@@ -651,4 +666,63 @@ fn the_selected_hit_has_its_snippet_and_a_line_is_kept_for_it() {
     // Clearing the search clears the snippet.
     key(&mut s, KeyCode::Esc);
     assert_eq!(s.list.selected_snippet(), None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the editor's own actions wrote reaches its fields
+// ---------------------------------------------------------------------------------------------
+
+fn field(s: &State, f: Field) -> String {
+    s.editor.as_ref().unwrap().value(f)
+}
+
+#[test]
+fn a_status_move_brings_the_stored_publish_time_and_version_into_the_editor() {
+    let mut s = opened(140, 40);
+    update(&mut s, Action::LockTaken { id: 7, from: None });
+    assert_eq!(field(&s, Field::PublishAt), "");
+    // "Publish now" from the status menu: the store answers with the moved article.
+    let mut moved = article(7, 4);
+    moved.status = Status::Published;
+    moved.publish_at = Some(at(3, 15) + chrono::Duration::seconds(37));
+    update(&mut s, Action::Saved(moved));
+    // 03:15 UTC is 10:15 in the newsroom; the seconds are kept for the next save.
+    assert_eq!(field(&s, Field::PublishAt), "2026-11-26 10:15");
+    to_body(&mut s);
+    typing(&mut s, "Thêm ");
+    match ctrl(&mut s, 's').as_slice() {
+        [
+            Effect::Save {
+                fields,
+                base_version,
+                ..
+            },
+        ] => {
+            assert_eq!(*base_version, 4);
+            assert_eq!(
+                fields.publish_at,
+                Some(at(3, 15) + chrono::Duration::seconds(37))
+            );
+            assert!(fields.body.starts_with("Thêm Dòng một."));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_save_keeps_what_the_writer_typed_even_where_the_store_tidied_it() {
+    let mut s = opened(140, 40);
+    update(&mut s, Action::LockTaken { id: 7, from: None });
+    // Title: the writer is mid-sentence, a space at the end; the store trims it.
+    for _ in 0..40 {
+        key(&mut s, KeyCode::Backspace);
+    }
+    typing(&mut s, "Hội nghị ");
+    let fx = ctrl(&mut s, 's');
+    assert!(matches!(fx.as_slice(), [Effect::Save { .. }]), "{fx:?}");
+    let mut saved = article(7, 4);
+    saved.title = "Hội nghị".into();
+    update(&mut s, Action::Saved(saved));
+    typing(&mut s, "mới");
+    assert_eq!(field(&s, Field::Title), "Hội nghị mới");
 }

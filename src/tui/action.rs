@@ -30,6 +30,9 @@ pub enum Action {
         recovery: Box<Recovery>,
     },
     Saved(Article),
+    /// The open article as stored now, read again after taking it over: an editor with no
+    /// unsaved changes takes it in.
+    Refreshed(Box<Article>),
     /// Someone else saved first; our text is kept as revision `kept_rev`.
     Conflict {
         theirs: Article,
@@ -199,6 +202,8 @@ pub enum Effect {
     TakeLock(i64),
     /// Take the lock whoever holds it.
     TakeOverLock(i64),
+    /// Read the article again (answered with `Refreshed`).
+    Refresh(i64),
     /// Give our lock up (leaving the article, quitting).
     ReleaseLock(i64),
     LoadHistory(i64),

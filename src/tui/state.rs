@@ -1,6 +1,7 @@
 //! What is on screen, as plain data. The view draws it; `update` changes it.
 
 mod editor;
+mod editor_sync;
 mod gallery;
 
 use chrono::FixedOffset;

@@ -84,6 +84,10 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
             fx
         }
         Action::Saved(a) => saved(s, &a),
+        Action::Refreshed(a) => {
+            locks::refreshed(s, &a);
+            Vec::new()
+        }
         Action::Conflict { theirs, kept_rev } => {
             s.after_save = None;
             s.dialog = Some(dialogs::conflict(s, &theirs, kept_rev));

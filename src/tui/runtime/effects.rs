@@ -83,6 +83,7 @@ pub fn perform(ctx: &mut Context, me: &LockOwner, effect: Effect) -> Action {
                 id,
                 from: previous.map(|l| l.user),
             }),
+        Effect::Refresh(id) => ctx.store.get(id).map(|a| Action::Refreshed(Box::new(a))),
         Effect::ReleaseLock(id) => ctx.store.release_lock(id, me).map(done),
         Effect::LoadHistory(id) => ctx
             .store

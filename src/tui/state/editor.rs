@@ -55,6 +55,10 @@ pub struct EditorState {
     /// Set when the last change to the body took two undo steps (a replacement from
     /// `$EDITOR`), so Ctrl-Z and Ctrl-Y treat them as one.
     pub undo_pair: Option<UndoPair>,
+    /// The article as stored when the editor last agreed with the store (opened, saved, moved):
+    /// a field still equal to it is not the writer's change, so a newer stored value may
+    /// replace it (see `editor_sync`).
+    pub synced: ArticleFields,
 }
 
 /// This editor's soft lock on its article.
@@ -85,7 +89,7 @@ pub enum UndoPair {
     Redo(u64),
 }
 
-fn single_line(value: &str) -> TextArea<'static> {
+pub(super) fn single_line(value: &str) -> TextArea<'static> {
     let mut t = TextArea::new(vec![value.replace('\n', " ")]);
     t.set_cursor_line_style(ratatui::style::Style::default());
     // The terminal's own cursor marks the place (see view/editor.rs): input methods put their
@@ -96,7 +100,7 @@ fn single_line(value: &str) -> TextArea<'static> {
 }
 
 /// Lines for the body editor. Text comes in NFC, so every Vietnamese letter is one char.
-fn body_area(body: &str) -> TextArea<'static> {
+pub(super) fn body_area(body: &str) -> TextArea<'static> {
     let lines: Vec<String> = text::nfc(&text::normalize_newlines(body))
         .split('\n')
         .map(str::to_string)
@@ -106,6 +110,12 @@ fn body_area(body: &str) -> TextArea<'static> {
     t.set_cursor_line_style(ratatui::style::Style::default());
     t.set_cursor_style(ratatui::style::Style::default());
     t
+}
+
+/// The Publish field's text for a stored time.
+pub(super) fn publish_text(at: Option<DateTime<Utc>>, tz: FixedOffset) -> String {
+    at.map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
 }
 
 impl EditorState {
@@ -132,10 +142,7 @@ impl EditorState {
         f: &ArticleFields,
         tz: FixedOffset,
     ) -> EditorState {
-        let publish = f
-            .publish_at
-            .map(|t| t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
-            .unwrap_or_default();
+        let publish = publish_text(f.publish_at, tz);
         let values = [
             f.title.clone(),
             f.lede.clone(),
@@ -159,6 +166,7 @@ impl EditorState {
             preview_scroll: 0,
             lock: EditLock::Unlocked,
             undo_pair: None,
+            synced: f.clone(),
         }
     }
 

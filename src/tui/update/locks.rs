@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{say, warn};
+use crate::domain::Article;
 use crate::tui::action::Effect;
 use crate::tui::msg::Msg;
 use crate::tui::state::{EditLock, LockHolder, State};
@@ -19,10 +20,24 @@ pub fn taken(s: &mut State, id: i64, from: Option<String>) -> Vec<Effect> {
             } else if was_read_only {
                 s.message = None;
             }
-            Vec::new()
+            // Whoever held it may have saved while we read: their version is the one to edit.
+            if was_read_only {
+                vec![Effect::Refresh(id)]
+            } else {
+                Vec::new()
+            }
         }
         // The article was left meanwhile: give the lock straight back.
         None => vec![Effect::ReleaseLock(id)],
+    }
+}
+
+/// The open article read again after a take-over: taken in unless there is unsaved text (a
+/// colleague's save over unsaved text is for the conflict dialog, at the next save).
+pub fn refreshed(s: &mut State, a: &Article) {
+    let tz = s.tz;
+    if let Some(e) = s.editor.as_mut().filter(|e| e.id == Some(a.id) && !e.dirty) {
+        e.sync_with(a, tz);
     }
 }
 

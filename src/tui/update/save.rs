@@ -4,7 +4,7 @@ use super::{leave, locks, reload_list, say, warn};
 use crate::domain::Article;
 use crate::tui::action::Effect;
 use crate::tui::msg::Msg;
-use crate::tui::state::{EditLock, Field, State};
+use crate::tui::state::{EditLock, State};
 
 pub fn save(s: &mut State) -> Vec<Effect> {
     if locks::refuse_read_only(s) {
@@ -16,14 +16,11 @@ pub fn save(s: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let mut fields = e.fields();
-    let at = e.value(Field::PublishAt);
-    if !at.trim().is_empty() {
-        match crate::domain::time::parse_time(&at, s.tz) {
-            Some(t) => fields.publish_at = Some(t),
-            None => {
-                warn(s, Msg::BadTime { input: &at });
-                return Vec::new();
-            }
+    match e.publish_at(s.tz) {
+        Ok(at) => fields.publish_at = at,
+        Err(at) => {
+            warn(s, Msg::BadTime { input: &at });
+            return Vec::new();
         }
     }
     vec![Effect::Save {
@@ -40,10 +37,7 @@ pub(crate) fn saved(s: &mut State, a: &Article) -> Vec<Effect> {
         .as_mut()
         .filter(|e| e.id.is_none() || e.id == Some(a.id))
     {
-        e.id = Some(a.id);
-        e.slug = Some(a.slug.clone());
-        e.base_version = a.version;
-        e.status = a.status;
+        e.sync_with(a, s.tz);
         e.dirty = false;
         // A new article is locked from its first save on.
         if e.lock == EditLock::Unlocked {
