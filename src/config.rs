@@ -107,7 +107,7 @@ pub fn parse(text: &str) -> (Config, Vec<Problem>) {
         Err(e) => {
             let line = e
                 .span()
-                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+                .map(|s| text.get(..s.start).unwrap_or(text).matches('\n').count() + 1);
             let detail = e.message().trim().replace('\n', " ");
             return (Config::default(), vec![Problem::Syntax { line, detail }]);
         }
