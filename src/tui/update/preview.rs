@@ -1,8 +1,8 @@
 //! Keeping the preview and the text areas' highlights in step with the state.
 
 use crate::domain::ArticleFields;
+use crate::tui::preview_text::{PreviewInput, render as render_preview};
 use crate::tui::state::{PreviewCache, State};
-use crate::tui::view::preview_text::{PreviewInput, render as render_preview};
 
 /// Under NO_COLOR the text areas' own highlights (find matches, selection) use reverse video
 /// instead of their default background colours.
@@ -23,7 +23,7 @@ pub fn plain_highlights(s: &mut State) {
 /// or the pane width changed; not on every frame, and not while the preview is hidden.
 pub fn refresh(s: &mut State) {
     let area = ratatui::layout::Rect::new(0, 0, s.width, s.height);
-    let Some(pane) = crate::tui::view::panes(area, s).preview else {
+    let Some(pane) = crate::tui::layout::panes(area, s).preview else {
         return;
     };
     let width = pane.width.saturating_sub(2);

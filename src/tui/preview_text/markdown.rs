@@ -4,8 +4,8 @@ use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 
+use super::table::{Row, layout};
 use super::{Container, Frag, Renderer, Table, clean};
-use crate::tui::view::preview_table::{Row, layout};
 
 impl Renderer {
     pub(super) fn event(&mut self, event: Event) {

@@ -2,6 +2,7 @@
 //! terminal lines, wrapped by display cells. Pure: no terminal access, never panics.
 
 mod markdown;
+mod table;
 mod theme;
 mod wrap;
 
@@ -9,7 +10,7 @@ use pulldown_cmark::{Alignment, LinkType, Options, Parser};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::preview_table::{Row, fit_spans};
+use table::{Row, fit_spans};
 use theme::Theme;
 
 pub struct PreviewInput<'a> {

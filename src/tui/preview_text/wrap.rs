@@ -4,9 +4,9 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
+use super::table::{fit_spans, push_span, spans_width};
 use super::{Container, Frag, Renderer};
 use crate::domain::text;
-use crate::tui::view::preview_table::{fit_spans, push_span, spans_width};
 
 /// Breakable whitespace; no-break spaces keep their words together (and their exact character).
 fn breaks(c: char) -> bool {
