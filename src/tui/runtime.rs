@@ -294,8 +294,10 @@ impl Runtime<'_> {
     }
 
     /// Performs effects, feeding each result back through `update` (which may ask for more).
-    fn dispatch(&mut self, state: &mut State, mut fx: Vec<Effect>) {
-        while let Some(effect) = (!fx.is_empty()).then(|| fx.remove(0)) {
+    fn dispatch(&mut self, state: &mut State, fx: Vec<Effect>) {
+        // First in, first out: the effects run in the order `update` asked for them.
+        let mut fx = std::collections::VecDeque::from(fx);
+        while let Some(effect) = fx.pop_front() {
             let action = match effect {
                 Effect::EditExternally(body) => self.edit_externally(state, &body),
                 Effect::Export { sync } => self.start_export(sync),
