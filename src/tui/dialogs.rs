@@ -3,84 +3,91 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Effect;
+use super::keymap::{self, Command as C, Context, Key};
 use super::msg::Msg;
 use super::state::{Dialog, EditorState, State};
-use super::update::{export_key, leave, save, say, warn};
+use super::update::{export_answer, leave, save, say, warn};
 use crate::domain::{Article, Status, allowed_moves, time::parse_time};
+
+/// The key table a dialog answers from (`None`: the help screen, which any key closes).
+pub fn context_of(dialog: &Dialog) -> Option<Context> {
+    match dialog {
+        Dialog::Help => None,
+        Dialog::ConfirmLeave { .. } => Some(Context::LeaveDialog),
+        Dialog::StatusMenu { .. } => Some(Context::StatusDialog),
+        Dialog::Recover { .. } => Some(Context::RecoverDialog),
+        Dialog::ConfirmExport { .. } => Some(Context::ExportDialog),
+        Dialog::Conflict { .. } => Some(Context::ConflictDialog),
+    }
+}
 
 pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
     let Some(dialog) = s.dialog.take() else {
         return Vec::new();
     };
-    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-    match dialog {
-        Dialog::Help => Vec::new(),
-        Dialog::Recover {
-            written_at,
-            diff,
-            recovered,
-        } => match k.code {
-            KeyCode::Char('r') | KeyCode::Enter => {
-                let tz = s.tz;
-                if let Some(e) = s.editor.as_mut() {
-                    e.load_fields(&recovered, tz);
+    let Some(ctx) = context_of(&dialog) else {
+        return Vec::new();
+    };
+    let cmd = keymap::lookup(ctx, Key::from_event(&k));
+    match (dialog, cmd) {
+        (Dialog::Recover { recovered, .. }, Some(C::RecoverText)) => {
+            let tz = s.tz;
+            if let Some(e) = s.editor.as_mut() {
+                e.load_fields(&recovered, tz);
+            }
+            say(s, Msg::Recovered);
+            Vec::new()
+        }
+        (Dialog::Recover { .. }, Some(C::DiscardRecovered)) => {
+            let id = s.editor.as_ref().and_then(|e| e.id);
+            say(s, Msg::RecoveryDiscarded);
+            vec![Effect::DiscardRecovery(id)]
+        }
+        (Dialog::ConfirmLeave { then }, Some(C::SaveAndLeave)) => {
+            s.after_save = Some(then);
+            save(s)
+        }
+        (Dialog::ConfirmLeave { then }, Some(C::DiscardAndLeave)) => {
+            let mut id = None;
+            if let Some(e) = s.editor.as_mut() {
+                e.dirty = false;
+                id = e.id;
+            }
+            let mut fx = vec![Effect::DiscardRecovery(id)];
+            fx.extend(leave(s, then));
+            fx
+        }
+        (Dialog::ConfirmLeave { .. }, Some(C::Stay)) => Vec::new(),
+        (Dialog::StatusMenu { .. }, Some(C::Cancel)) => Vec::new(),
+        (
+            Dialog::StatusMenu {
+                choices,
+                selected,
+                at,
+            },
+            Some(C::Accept),
+        ) => choose_status(s, &choices, selected, at),
+        (
+            Dialog::StatusMenu {
+                choices,
+                mut selected,
+                mut at,
+            },
+            cmd,
+        ) => {
+            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+            match (cmd, k.code) {
+                (Some(C::Up), _) => selected = selected.saturating_sub(1),
+                (Some(C::Down), _) => {
+                    selected = (selected + 1).min(choices.len().saturating_sub(1))
                 }
-                say(s, Msg::Recovered);
-                Vec::new()
-            }
-            KeyCode::Char('d') => {
-                let id = s.editor.as_ref().and_then(|e| e.id);
-                say(s, Msg::RecoveryDiscarded);
-                vec![Effect::DiscardRecovery(id)]
-            }
-            _ => {
-                s.dialog = Some(Dialog::Recover {
-                    written_at,
-                    diff,
-                    recovered,
-                });
-                Vec::new()
-            }
-        },
-        Dialog::ConfirmLeave { then } => match k.code {
-            KeyCode::Char('s' | 'y') | KeyCode::Enter => {
-                s.after_save = Some(then);
-                save(s)
-            }
-            KeyCode::Char('d' | 'n') => {
-                let mut id = None;
-                if let Some(e) = s.editor.as_mut() {
-                    e.dirty = false;
-                    id = e.id;
-                }
-                let mut fx = vec![Effect::DiscardRecovery(id)];
-                fx.extend(leave(s, then));
-                fx
-            }
-            KeyCode::Char('q') if ctrl => {
-                s.dialog = Some(Dialog::ConfirmLeave { then });
-                Vec::new()
-            }
-            KeyCode::Esc | KeyCode::Char('c') => Vec::new(),
-            _ => {
-                s.dialog = Some(Dialog::ConfirmLeave { then });
-                Vec::new()
-            }
-        },
-        Dialog::StatusMenu {
-            choices,
-            mut selected,
-            mut at,
-        } => {
-            match k.code {
-                KeyCode::Esc => return Vec::new(),
-                KeyCode::Up => selected = selected.saturating_sub(1),
-                KeyCode::Down => selected = (selected + 1).min(choices.len().saturating_sub(1)),
-                KeyCode::Enter => return choose_status(s, &choices, selected, at),
-                KeyCode::Backspace => {
+                (_, KeyCode::Backspace) => {
                     at.pop();
                 }
-                KeyCode::Char(c) if !ctrl && choices.get(selected) == Some(&Status::Scheduled) => {
+                // The publish time is typed right in the menu, when scheduling.
+                (_, KeyCode::Char(c))
+                    if !ctrl && choices.get(selected) == Some(&Status::Scheduled) =>
+                {
                     at.push(c)
                 }
                 _ => {}
@@ -92,16 +99,10 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
             });
             Vec::new()
         }
-        Dialog::ConfirmExport { out, sync } => export_key(s, k, out, sync),
-        Dialog::Conflict {
-            kept_rev,
-            their_version,
-            theirs_by,
-            theirs_at,
-            diff,
-        } => match k.code {
-            // Keep theirs: load the stored version; ours stays in history.
-            KeyCode::Char('t') => match s.editor.as_ref().and_then(|e| e.id) {
+        (Dialog::ConfirmExport { out, sync }, cmd) => export_answer(s, cmd, out, sync),
+        (Dialog::Conflict { kept_rev, .. }, Some(C::KeepTheirs)) => {
+            // Load the stored version; ours stays in history.
+            match s.editor.as_ref().and_then(|e| e.id) {
                 Some(id) => {
                     if let Some(e) = s.editor.as_mut() {
                         e.dirty = false;
@@ -110,30 +111,25 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
                     vec![Effect::LoadArticle(id)]
                 }
                 None => Vec::new(),
-            },
-            // Keep mine: save again over their version, deliberately.
-            KeyCode::Char('m') => {
-                if let Some(e) = s.editor.as_mut() {
-                    e.base_version = their_version;
-                }
-                save(s)
             }
-            // Copy mine aside: ours is already a revision; say where, keep editing.
-            KeyCode::Char('c') | KeyCode::Esc => {
-                say(s, Msg::KeptAside { rev: kept_rev });
-                Vec::new()
+        }
+        (Dialog::Conflict { their_version, .. }, Some(C::KeepMine)) => {
+            // Save again over their version, deliberately.
+            if let Some(e) = s.editor.as_mut() {
+                e.base_version = their_version;
             }
-            _ => {
-                s.dialog = Some(Dialog::Conflict {
-                    kept_rev,
-                    their_version,
-                    theirs_by,
-                    theirs_at,
-                    diff,
-                });
-                Vec::new()
-            }
-        },
+            save(s)
+        }
+        (Dialog::Conflict { kept_rev, .. }, Some(C::CopyAside)) => {
+            // Ours is already a revision: say where, keep editing.
+            say(s, Msg::KeptAside { rev: kept_rev });
+            Vec::new()
+        }
+        // Any other key leaves the question as it was.
+        (dialog, _) => {
+            s.dialog = Some(dialog);
+            Vec::new()
+        }
     }
 }
 

@@ -15,7 +15,8 @@ pub use key::Key;
 
 /// The tables a context consults, in order: its own, its parent's, the global one.
 fn chain(context: Context) -> impl Iterator<Item = Context> {
-    [Some(context), context.parent(), Some(Context::Global)]
+    let global = (!context.is_dialog()).then_some(Context::Global);
+    [Some(context), context.parent(), global]
         .into_iter()
         .flatten()
 }
@@ -39,6 +40,23 @@ pub fn hints(context: Context, lang: Lang) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// A dialog's key line, in `lang`: its hinted keys, those that share a help text written
+/// together (`↑↓ choose`), three spaces apart.
+pub fn dialog_keys(context: Context, lang: Lang) -> String {
+    let mut parts: Vec<(String, KeyHelp)> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.context == context && b.hint) {
+        match parts.last_mut() {
+            Some((label, help)) if *help == b.help => label.push_str(&b.key.label()),
+            _ => parts.push((b.key.label(), b.help)),
+        }
+    }
+    parts
+        .iter()
+        .map(|(label, help)| format!("{label} {}", help.text(lang)))
+        .collect::<Vec<_>>()
+        .join("   ")
+}
+
 #[cfg(test)]
 mod tests {
     use crossterm::event::KeyCode as K;
@@ -47,6 +65,21 @@ mod tests {
     use super::*;
     use Command as C;
     use Context::*;
+
+    #[test]
+    fn dialogs_answer_only_their_own_keys_and_write_their_key_lines() {
+        assert_eq!(lookup(LeaveDialog, ctrl('s')), None);
+        assert_eq!(lookup(LeaveDialog, ch('s')), Some(C::SaveAndLeave));
+        assert_eq!(lookup(StatusDialog, plain(K::Up)), Some(C::Up));
+        assert_eq!(
+            dialog_keys(StatusDialog, Lang::En),
+            "↑↓ choose   Enter apply   Esc cancel"
+        );
+        assert_eq!(
+            dialog_keys(LeaveDialog, Lang::Vi),
+            "s lưu   d bỏ thay đổi   Esc ở lại"
+        );
+    }
 
     #[test]
     fn context_first_then_global() {

@@ -23,7 +23,7 @@ use super::dialogs;
 use super::state::{Dialog, EditorState, Layout, LockHolder, Pane, State};
 
 pub use command::command;
-pub(crate) use export::key as export_key;
+pub(crate) use export::answer as export_answer;
 pub use keys::context;
 pub use leave::leave;
 pub use list::reload_list;

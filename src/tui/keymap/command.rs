@@ -63,6 +63,22 @@ pub enum Command {
     CompletePath,
     /// Enter in a gallery box: attach, or keep the text.
     Accept,
-    /// Esc in a gallery box.
+    /// Esc in a gallery box, or in a dialog: nothing happens.
     Cancel,
+    /// Unsaved changes on leaving: save, then go.
+    SaveAndLeave,
+    /// Unsaved changes on leaving: drop them, then go.
+    DiscardAndLeave,
+    /// Unsaved changes on leaving: stay in the editor.
+    Stay,
+    /// Take the recovered text into the editor.
+    RecoverText,
+    /// Forget the recovered text.
+    DiscardRecovered,
+    /// A conflict: load their version (ours stays in the history).
+    KeepTheirs,
+    /// A conflict: save ours over theirs, deliberately.
+    KeepMine,
+    /// A conflict: keep editing; ours is already in the history.
+    CopyAside,
 }

@@ -24,11 +24,18 @@ pub enum Context {
     GalleryPick,
     /// Typing a photo's caption or alt text for this article.
     GalleryText,
+    /// The dialogs: each answers only its own keys (nothing falls through to the global
+    /// table, so Ctrl-S in a question does not save behind it).
+    LeaveDialog,
+    StatusDialog,
+    RecoverDialog,
+    ConflictDialog,
+    ExportDialog,
 }
 
 impl Context {
     /// Every context, for the tests and samples that go through them all.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 17] = [
         Context::Global,
         Context::List,
         Context::Search,
@@ -41,6 +48,11 @@ impl Context {
         Context::GalleryPath,
         Context::GalleryPick,
         Context::GalleryText,
+        Context::LeaveDialog,
+        Context::StatusDialog,
+        Context::RecoverDialog,
+        Context::ConflictDialog,
+        Context::ExportDialog,
     ];
 
     /// The table consulted after this one, before the global one.
@@ -49,5 +61,17 @@ impl Context {
             Context::ReadOnly => Some(Context::Editor),
             _ => None,
         }
+    }
+
+    /// A dialog's context: its own table only.
+    pub fn is_dialog(self) -> bool {
+        matches!(
+            self,
+            Context::LeaveDialog
+                | Context::StatusDialog
+                | Context::RecoverDialog
+                | Context::ConflictDialog
+                | Context::ExportDialog
+        )
     }
 }

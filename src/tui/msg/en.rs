@@ -119,15 +119,18 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
             Context::Gallery => "Photos",
             Context::GalleryPath => "Photo path",
             Context::GalleryPick => "Photo library",
+            Context::LeaveDialog => "Unsaved changes",
+            Context::StatusDialog => "Change status",
+            Context::RecoverDialog => "Unsaved text found",
+            Context::ConflictDialog => "Conflict",
+            Context::ExportDialog => "Export",
             Context::GalleryText => "Photo text",
         },
         M::Key(k) => k.en(),
         M::LeaveTitle => "Unsaved changes",
         M::LeaveBody => "This article has changes that are not saved.",
-        M::LeaveKeys => "s save   d discard   Esc stay",
         M::StatusTitle => "Change status",
         M::StatusAt => "Publish at (e.g. 2026-11-27 08:00): ",
-        M::StatusKeys => "↑↓ choose   Enter apply   Esc cancel",
         M::RecoverTitle => "Unsaved text found",
         M::RecoverFrom { at } => {
             return format!(
@@ -135,7 +138,6 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
             )
             .into();
         }
-        M::RecoverKeys => "r recover it   d discard it",
         M::Recovered => "Recovered the unsaved text: check it, then save with Ctrl-S.",
         M::RecoveryDiscarded => "Discarded the unsaved text.",
         M::StoredLabel => "saved",
@@ -144,7 +146,6 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
         M::ConflictBy { who, at } => {
             return format!("{who} saved this article at {at}, after you opened it.").into();
         }
-        M::ConflictKeys => "t keep theirs   m keep mine (save over)   c copy mine aside",
         M::TheirsLabel => "theirs",
         M::MineLabel => "mine",
         M::KeptTheirs { rev } => {
@@ -218,8 +219,8 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
         }
         M::NotUtf8 => "the file is not UTF-8",
         M::ExportTitle => "Publish the site",
-        M::ExportQuestion { sync: true } => "Export the site and sync? y/n",
-        M::ExportQuestion { sync: false } => "Export the site? y/n",
+        M::ExportQuestion { sync: true } => "Export the site and sync?",
+        M::ExportQuestion { sync: false } => "Export the site?",
         M::ExportFolder => "Folder",
         M::ExportSync => "Sync",
         M::ExportCancelled => "Export cancelled.",

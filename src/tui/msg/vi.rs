@@ -120,15 +120,18 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
             Context::Gallery => "Ảnh",
             Context::GalleryPath => "Đường dẫn ảnh",
             Context::GalleryPick => "Chọn từ thư viện ảnh",
+            Context::LeaveDialog => "Thay đổi chưa lưu",
+            Context::StatusDialog => "Đổi trạng thái",
+            Context::RecoverDialog => "Tìm thấy nội dung chưa lưu",
+            Context::ConflictDialog => "Xung đột",
+            Context::ExportDialog => "Xuất trang",
             Context::GalleryText => "Chú thích, alt",
         },
         M::Key(k) => k.vi(),
         M::LeaveTitle => "Thay đổi chưa lưu",
         M::LeaveBody => "Bài này có thay đổi chưa được lưu.",
-        M::LeaveKeys => "s lưu   d bỏ thay đổi   Esc ở lại",
         M::StatusTitle => "Đổi trạng thái",
         M::StatusAt => "Đăng lúc (vd. 2026-11-27 08:00): ",
-        M::StatusKeys => "↑↓ chọn   Enter áp dụng   Esc hủy",
         M::RecoverTitle => "Có văn bản chưa lưu",
         M::RecoverFrom { at } => {
             return format!(
@@ -136,7 +139,6 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
             )
             .into();
         }
-        M::RecoverKeys => "r khôi phục   d bỏ đi",
         M::Recovered => "Đã khôi phục văn bản chưa lưu: kiểm tra lại rồi lưu bằng Ctrl-S.",
         M::RecoveryDiscarded => "Đã bỏ văn bản chưa lưu.",
         M::StoredLabel => "đã lưu",
@@ -145,7 +147,6 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
         M::ConflictBy { who, at } => {
             return format!("{who} đã lưu bài này lúc {at}, sau khi bạn mở bài.").into();
         }
-        M::ConflictKeys => "t lấy bản của họ   m giữ bản của tôi (lưu đè)   c cất bản của tôi",
         M::TheirsLabel => "của họ",
         M::MineLabel => "của tôi",
         M::KeptTheirs { rev } => {
@@ -217,8 +218,8 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
         }
         M::NotUtf8 => "tệp không phải UTF-8",
         M::ExportTitle => "Xuất bản trang web",
-        M::ExportQuestion { sync: true } => "Xuất trang web và đồng bộ? y/n",
-        M::ExportQuestion { sync: false } => "Xuất trang web? y/n",
+        M::ExportQuestion { sync: true } => "Xuất trang web và đồng bộ?",
+        M::ExportQuestion { sync: false } => "Xuất trang web?",
         M::ExportFolder => "Thư mục",
         M::ExportSync => "Đồng bộ",
         M::ExportCancelled => "Đã hủy xuất trang.",

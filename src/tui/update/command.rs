@@ -158,5 +158,14 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
         | C::CompletePath
         | C::Accept
         | C::Cancel => gallery::command(s, cmd),
+        // Only dialogs bind these, and dialogs answer their own keys (`dialogs::key`).
+        C::SaveAndLeave
+        | C::DiscardAndLeave
+        | C::Stay
+        | C::RecoverText
+        | C::DiscardRecovered
+        | C::KeepTheirs
+        | C::KeepMine
+        | C::CopyAside => Vec::new(),
     }
 }

@@ -3,11 +3,10 @@
 
 use std::path::PathBuf;
 
-use crossterm::event::{KeyCode, KeyEvent};
-
 use super::{error, info, reload_list, say, warn};
 use crate::site::{Phase, Progress};
 use crate::tui::action::{Effect, ExportSummary};
+use crate::tui::keymap::Command;
 use crate::tui::msg::{Msg, export_failed, text};
 use crate::tui::state::{Dialog, ExportRun, State};
 
@@ -42,10 +41,15 @@ pub fn ready(s: &mut State, out: Option<PathBuf>, sync: Option<String>) -> Vec<E
     Vec::new()
 }
 
-/// A key in the export question: y (or Enter) starts it, n (or Esc) does not.
-pub fn key(s: &mut State, k: KeyEvent, out: String, sync: Option<String>) -> Vec<Effect> {
-    match k.code {
-        KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
+/// The export question's answer: yes starts it, no does not, anything else asks on.
+pub fn answer(
+    s: &mut State,
+    cmd: Option<Command>,
+    out: String,
+    sync: Option<String>,
+) -> Vec<Effect> {
+    match cmd {
+        Some(Command::Accept) => {
             if refuse_second(s) {
                 return Vec::new();
             }
@@ -58,7 +62,7 @@ pub fn key(s: &mut State, k: KeyEvent, out: String, sync: Option<String>) -> Vec
             s.message = None;
             vec![Effect::Export { sync }]
         }
-        KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+        Some(Command::Cancel) => {
             say(s, Msg::ExportCancelled);
             Vec::new()
         }

@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, s: &State) {
             vec![
                 Line::raw(t(s, Msg::LeaveBody)),
                 Line::raw(""),
-                bold(t(s, Msg::LeaveKeys)),
+                bold(keys(s, Context::LeaveDialog)),
             ],
             w.min(56),
             s.color,
@@ -96,7 +96,7 @@ pub fn draw(frame: &mut Frame, s: &State) {
                 ]));
             }
             lines.push(Line::raw(""));
-            lines.push(bold(t(s, Msg::StatusKeys)));
+            lines.push(bold(keys(s, Context::StatusDialog)));
             show(frame, &t(s, Msg::StatusTitle), lines, w.min(60), s.color);
         }
         Dialog::ConfirmExport { out, sync } => {
@@ -113,6 +113,8 @@ pub fn draw(frame: &mut Frame, s: &State) {
             if let Some(cmd) = sync {
                 lines.push(line(&labels[1], cmd));
             }
+            lines.push(Line::raw(""));
+            lines.push(bold(keys(s, Context::ExportDialog)));
             show(frame, &t(s, Msg::ExportTitle), lines, w, s.color);
         }
         Dialog::Recover {
@@ -124,7 +126,7 @@ pub fn draw(frame: &mut Frame, s: &State) {
             ];
             let labels = [Msg::StoredLabel, Msg::RecoveredLabel];
             push_difference(s, &mut lines, diff, labels, inner);
-            lines.push(bold(t(s, Msg::RecoverKeys)));
+            lines.push(bold(keys(s, Context::RecoverDialog)));
             show(frame, &t(s, Msg::RecoverTitle), lines, w, s.color);
         }
         Dialog::Conflict {
@@ -145,7 +147,7 @@ pub fn draw(frame: &mut Frame, s: &State) {
                 [Msg::TheirsLabel, Msg::MineLabel],
                 inner,
             );
-            lines.push(bold(t(s, Msg::ConflictKeys)));
+            lines.push(bold(keys(s, Context::ConflictDialog)));
             show(frame, &t(s, Msg::ConflictTitle), lines, w, s.color);
         }
     }
@@ -239,4 +241,9 @@ fn help_lines(s: &State, width: usize, height: u16) -> Vec<Line<'static>> {
         lines.push(Line::from(spans));
     }
     lines
+}
+
+/// A dialog's key line, from the key table.
+fn keys(s: &State, ctx: Context) -> String {
+    crate::tui::keymap::dialog_keys(ctx, s.lang)
 }
