@@ -63,7 +63,10 @@ fn vi_help() {
     let mut s = state(Lang::Vi, rows());
     key(&mut s, KeyCode::Char('?'));
     let text = snap("help", &s);
-    assert!(text.contains("Nhấn phím bất kỳ để đóng."), "{text}");
+    assert!(
+        text.contains("↑↓ PgUp PgDn cuộn · phím khác để đóng"),
+        "{text}"
+    );
     assert!(text.contains("Mọi nơi"), "{text}");
 }
 

@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newsdesk::domain::{Article, ArticleFields, RevisionInfo, RevisionKind, Status};
+use newsdesk::i18n::Lang;
 use newsdesk::store::ArticleSummary;
 use newsdesk::tui::action::Action;
 use newsdesk::tui::keymap::{self, Context};
@@ -330,8 +331,37 @@ fn help_screen() {
         let mut s = demo(w, h);
         key(&mut s, KeyCode::Char('?'));
         let text = screen(&s);
-        assert!(text.contains("Press any key to close."), "{text}");
+        assert!(
+            text.contains("↑↓ PgUp PgDn scroll · any other key closes"),
+            "{text}"
+        );
         snap("help", &s);
+        // Page down to the end: every context's keys are there, the photo panel's included.
+        let mut seen = text;
+        loop {
+            key(&mut s, KeyCode::PageDown);
+            let page = screen(&s);
+            if seen.ends_with(&page) {
+                break;
+            }
+            seen.push_str(&page);
+        }
+        for ctx in Context::ALL {
+            let name = newsdesk::tui::msg::text(Lang::En, &newsdesk::tui::msg::Msg::HelpGroup(ctx));
+            assert!(
+                seen.contains(name.as_ref()),
+                "{w}x{h}: no {name} in\n{seen}"
+            );
+        }
+        for b in keymap::BINDINGS {
+            let help = b.help.text(Lang::En);
+            let shown: String = help.chars().take(8).collect();
+            assert!(seen.contains(&shown), "{w}x{h}: no {help:?} in\n{seen}");
+        }
+        assert!(seen.contains("attach file"), "{seen}");
+        // Any other key closes it.
+        key(&mut s, KeyCode::Char('x'));
+        assert!(s.dialog.is_none());
     }
 }
 

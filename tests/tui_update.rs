@@ -931,7 +931,7 @@ fn ctrl_p_swaps_editor_and_preview_in_two_panes() {
 fn help_opens_with_question_mark_and_any_key_closes_it() {
     let mut s = with_rows();
     ch(&mut s, '?');
-    assert_eq!(s.dialog, Some(Dialog::Help));
+    assert_eq!(s.dialog, Some(Dialog::Help { scroll: 0 }));
     assert!(ch(&mut s, 'q').is_empty());
     assert!(s.dialog.is_none());
     assert!(!s.quit, "the key that closes help does nothing else");

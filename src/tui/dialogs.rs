@@ -4,6 +4,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Effect;
 use super::keymap::{self, Command as C, Context, Key};
+use super::layout::HelpGrid;
 use super::msg::Msg;
 use super::state::{Dialog, EditorState, State};
 use super::update::{export_answer, leave, save, say, warn};
@@ -12,7 +13,7 @@ use crate::domain::{Article, Status, allowed_moves, time::parse_time};
 /// The key table a dialog answers from (`None`: the help screen, which any key closes).
 pub fn context_of(dialog: &Dialog) -> Option<Context> {
     match dialog {
-        Dialog::Help => None,
+        Dialog::Help { .. } => Some(Context::HelpDialog),
         Dialog::ConfirmLeave { .. } => Some(Context::LeaveDialog),
         Dialog::StatusMenu { .. } => Some(Context::StatusDialog),
         Dialog::Recover { .. } => Some(Context::RecoverDialog),
@@ -30,6 +31,25 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
     };
     let cmd = keymap::lookup(ctx, Key::from_event(&k));
     match (dialog, cmd) {
+        (Dialog::Help { scroll }, cmd) => {
+            let area = ratatui::layout::Rect::new(0, 0, s.width, s.height);
+            let grid = HelpGrid::new(area, keymap::help_entries(s.lang).len());
+            let (max, page) = (grid.max_scroll(), grid.visible.saturating_sub(1).max(1));
+            let scroll = match cmd {
+                Some(C::Up) => scroll.saturating_sub(1),
+                Some(C::Down) => scroll + 1,
+                Some(C::PageUp) => scroll.saturating_sub(page),
+                Some(C::PageDown) => scroll + page,
+                Some(C::Home) => 0,
+                Some(C::End) => max,
+                // Any other key closes the help, and does nothing else.
+                _ => return Vec::new(),
+            };
+            s.dialog = Some(Dialog::Help {
+                scroll: scroll.min(max),
+            });
+            Vec::new()
+        }
         (Dialog::Recover { recovered, .. }, Some(C::RecoverText)) => {
             let tz = s.tz;
             if let Some(e) = s.editor.as_mut() {

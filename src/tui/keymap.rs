@@ -40,13 +40,50 @@ pub fn hints(context: Context, lang: Lang) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// The help screen's entries, `(text, is a heading)`: every context of `Context::ALL` with
+/// its keys, those sharing a help text on one line (`↓ j  next article`).
+pub fn help_entries(lang: Lang) -> Vec<(String, bool)> {
+    let mut entries: Vec<(String, bool)> = Vec::new();
+    for ctx in Context::ALL {
+        let name = crate::tui::msg::text(lang, &crate::tui::msg::Msg::HelpGroup(ctx));
+        entries.push((name.into_owned(), true));
+        let mut seen = Vec::new();
+        for b in BINDINGS.iter().filter(|b| b.context == ctx) {
+            // `?` opens this screen wherever it is not typed: said once, under the list.
+            let help_again =
+                b.command == Command::Help && !matches!(ctx, Context::Global | Context::List);
+            if help_again || seen.contains(&b.help) {
+                continue;
+            }
+            seen.push(b.help);
+            let keys: Vec<String> = BINDINGS
+                .iter()
+                .filter(|o| o.context == ctx && o.help == b.help)
+                .map(|o| o.key.label())
+                .collect();
+            entries.push((
+                format!(" {:<10} {}", keys.join(" "), b.help.text(lang)),
+                false,
+            ));
+        }
+    }
+    entries
+}
+
 /// A dialog's key line, in `lang`: its hinted keys, those that share a help text written
 /// together (`↑↓ choose`), three spaces apart.
 pub fn dialog_keys(context: Context, lang: Lang) -> String {
     let mut parts: Vec<(String, KeyHelp)> = Vec::new();
     for b in BINDINGS.iter().filter(|b| b.context == context && b.hint) {
         match parts.last_mut() {
-            Some((label, help)) if *help == b.help => label.push_str(&b.key.label()),
+            Some((label, help)) if *help == b.help => {
+                // Arrows run together (`↑↓`); named keys keep a space (`PgUp PgDn`).
+                let next = b.key.label();
+                if label.chars().count() > 1 || next.chars().count() > 1 {
+                    label.push(' ');
+                }
+                label.push_str(&next);
+            }
             _ => parts.push((b.key.label(), b.help)),
         }
     }

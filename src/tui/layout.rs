@@ -77,3 +77,39 @@ pub fn panes(area: Rect, s: &State) -> Panes {
     }
     p
 }
+
+/// The narrowest a column of the help screen may be, in cells: a key and its help whole.
+const HELP_COLUMN: usize = 36;
+
+/// The help screen on this terminal: its box width, columns, the rows of entries (read down
+/// each column) and how many rows show at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpGrid {
+    pub width: u16,
+    pub cols: usize,
+    pub col_width: usize,
+    pub rows: usize,
+    pub visible: usize,
+}
+
+impl HelpGrid {
+    pub fn new(area: Rect, entries: usize) -> HelpGrid {
+        let width = area.width.saturating_sub(2);
+        let inner = width.saturating_sub(2) as usize;
+        let cols = (inner / HELP_COLUMN).max(1);
+        let rows = entries.div_ceil(cols).max(1);
+        let visible = (area.height.saturating_sub(2) as usize).clamp(1, rows);
+        HelpGrid {
+            width,
+            cols,
+            col_width: inner / cols,
+            rows,
+            visible,
+        }
+    }
+
+    /// The last first row: the end of the list fills the box.
+    pub fn max_scroll(&self) -> usize {
+        self.rows.saturating_sub(self.visible)
+    }
+}

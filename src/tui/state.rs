@@ -107,11 +107,10 @@ impl ListState {
 /// A question or a menu over everything else.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dialog {
-    Help,
+    /// Every key of every context; `scroll` is the first row shown.
+    Help { scroll: usize },
     /// Unsaved changes and the editor wants to leave: save, discard or stay.
-    ConfirmLeave {
-        then: AfterLeave,
-    },
+    ConfirmLeave { then: AfterLeave },
     /// Moves the store allows from the current status.
     StatusMenu {
         choices: Vec<Status>,
@@ -127,10 +126,7 @@ pub enum Dialog {
         recovered: Box<ArticleFields>,
     },
     /// Export the site (and sync it)? `out` is the export folder, `sync` the command line.
-    ConfirmExport {
-        out: String,
-        sync: Option<String>,
-    },
+    ConfirmExport { out: String, sync: Option<String> },
     /// Someone else saved first.
     Conflict {
         theirs_by: String,

@@ -244,6 +244,15 @@ pub const BINDINGS: &[Binding] = &[
     b(ExportDialog, ch('n'), C::Cancel, H::No, true),
     b(ExportDialog, ch('N'), C::Cancel, H::No, false),
     b(ExportDialog, plain(K::Esc), C::Cancel, H::No, false),
+    b(HelpDialog, plain(K::Up), C::Up, H::Scroll, true),
+    b(HelpDialog, plain(K::Down), C::Down, H::Scroll, true),
+    b(HelpDialog, ch('k'), C::Up, H::Scroll, false),
+    b(HelpDialog, ch('j'), C::Down, H::Scroll, false),
+    b(HelpDialog, plain(K::PageUp), C::PageUp, H::Scroll, true),
+    b(HelpDialog, plain(K::PageDown), C::PageDown, H::Scroll, true),
+    b(HelpDialog, ch(' '), C::PageDown, H::Scroll, false),
+    b(HelpDialog, plain(K::Home), C::Home, H::Scroll, false),
+    b(HelpDialog, plain(K::End), C::End, H::Scroll, false),
 ];
 
 #[cfg(test)]

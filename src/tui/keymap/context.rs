@@ -31,11 +31,13 @@ pub enum Context {
     RecoverDialog,
     ConflictDialog,
     ExportDialog,
+    /// The help screen: these keys scroll it, any other closes it.
+    HelpDialog,
 }
 
 impl Context {
     /// Every context, for the tests and samples that go through them all.
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 18] = [
         Context::Global,
         Context::List,
         Context::Search,
@@ -53,6 +55,7 @@ impl Context {
         Context::RecoverDialog,
         Context::ConflictDialog,
         Context::ExportDialog,
+        Context::HelpDialog,
     ];
 
     /// The table consulted after this one, before the global one.
@@ -72,6 +75,7 @@ impl Context {
                 | Context::RecoverDialog
                 | Context::ConflictDialog
                 | Context::ExportDialog
+                | Context::HelpDialog
         )
     }
 }

@@ -106,7 +106,7 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
             return format!("“{input}” is not a time: write it like 2026-11-27 08:00").into();
         }
         M::HelpTitle => "Keys",
-        M::HelpClose => "Press any key to close.",
+        M::HelpClose => "any other key closes",
         M::HelpGroup(ctx) => match ctx {
             Context::Global => "Everywhere",
             Context::List => "List",
@@ -123,6 +123,7 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
             Context::StatusDialog => "Change status",
             Context::RecoverDialog => "Unsaved text found",
             Context::ConflictDialog => "Conflict",
+            Context::HelpDialog => "Help",
             Context::ExportDialog => "Export",
             Context::GalleryText => "Photo text",
         },

@@ -96,6 +96,7 @@ pub enum KeyHelp {
     CopyAside,
     Yes,
     No,
+    Scroll,
 }
 }
 
@@ -181,6 +182,7 @@ impl KeyHelp {
             CopyAside => "copy mine aside",
             Yes => "yes",
             No => "no",
+            Scroll => "scroll",
             NewestOldest => "newest/oldest",
             ScrollPreview => "scroll preview",
         }
@@ -260,6 +262,7 @@ impl KeyHelp {
             CopyAside => "cất bản của tôi",
             Yes => "có",
             No => "không",
+            Scroll => "cuộn",
             NewestOldest => "mới nhất/cũ nhất",
             ScrollPreview => "cuộn bản xem",
         }

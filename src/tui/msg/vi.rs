@@ -107,7 +107,7 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
             return format!("“{input}” không phải thời gian: hãy viết như 2026-11-27 08:00").into();
         }
         M::HelpTitle => "Phím tắt",
-        M::HelpClose => "Nhấn phím bất kỳ để đóng.",
+        M::HelpClose => "phím khác để đóng",
         M::HelpGroup(ctx) => match ctx {
             Context::Global => "Mọi nơi",
             Context::List => "Danh sách",
@@ -124,6 +124,7 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
             Context::StatusDialog => "Đổi trạng thái",
             Context::RecoverDialog => "Tìm thấy nội dung chưa lưu",
             Context::ConflictDialog => "Xung đột",
+            Context::HelpDialog => "Trợ giúp",
             Context::ExportDialog => "Xuất trang",
             Context::GalleryText => "Chú thích, alt",
         },

@@ -25,7 +25,7 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
         },
         C::Save => save(s),
         C::Help => {
-            s.dialog = Some(Dialog::Help);
+            s.dialog = Some(Dialog::Help { scroll: 0 });
             Vec::new()
         }
         C::StatusMenu => {

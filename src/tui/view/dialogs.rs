@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{pane_block, selected_style};
 use crate::domain::text::{truncate_to_width, width};
-use crate::tui::keymap::{BINDINGS, Command, Context};
+use crate::tui::keymap::Context;
+use crate::tui::layout::HelpGrid;
 use crate::tui::msg::{Msg, t};
 use crate::tui::state::{Dialog, State};
 
@@ -49,13 +50,19 @@ pub fn draw(frame: &mut Frame, s: &State) {
     let w = area.width.saturating_sub(4).min(72);
     let inner = w.saturating_sub(2) as usize;
     match d {
-        Dialog::Help => {
-            let w = area.width.saturating_sub(2);
-            let lines = help_lines(s, w.saturating_sub(2) as usize, area.height);
-            // "Press any key" sits in the bottom border: every row inside is for keys.
-            let block = pane_block(&t(s, Msg::HelpTitle), true, s.color)
-                .title_bottom(format!(" {} ", t(s, Msg::HelpClose)));
-            show_with(frame, block, lines, w);
+        Dialog::Help { scroll } => {
+            let entries = crate::tui::keymap::help_entries(s.lang);
+            let grid = HelpGrid::new(area, entries.len());
+            let lines = help_lines(&entries, &grid, *scroll);
+            // The keys that scroll and close sit in the bottom border: every row inside is
+            // for the table.
+            let close = format!(
+                " {} · {} ",
+                keys(s, Context::HelpDialog),
+                t(s, Msg::HelpClose)
+            );
+            let block = pane_block(&t(s, Msg::HelpTitle), true, s.color).title_bottom(close);
+            show_with(frame, block, lines, grid.width);
         }
         Dialog::ConfirmLeave { .. } => show(
             frame,
@@ -180,56 +187,18 @@ fn push_difference(
     lines.push(Line::raw(""));
 }
 
-/// One line per binding, grouped by context, cut to the screen height.
-fn help_lines(s: &State, width: usize, height: u16) -> Vec<Line<'static>> {
-    let groups = [
-        Context::Global,
-        Context::List,
-        Context::Search,
-        Context::Editor,
-        Context::Find,
-        Context::ReadOnly,
-        Context::Preview,
-        Context::Revisions,
-    ]
-    .map(|ctx| (ctx, t(s, Msg::HelpGroup(ctx))));
-    // (text, is a heading)
-    let mut entries: Vec<(String, bool)> = Vec::new();
-    for (ctx, name) in groups {
-        entries.push((name.to_string(), true));
-        let mut seen = Vec::new();
-        for b in BINDINGS.iter().filter(|b| b.context == ctx) {
-            // `?` opens this screen wherever it is not typed: said once, under the list.
-            let help_again =
-                b.command == Command::Help && !matches!(ctx, Context::Global | Context::List);
-            if help_again || seen.contains(&b.help) {
-                continue;
-            }
-            seen.push(b.help);
-            // Keys that share a command are listed together: "↓ j  next article".
-            let keys: Vec<String> = BINDINGS
-                .iter()
-                .filter(|o| o.context == ctx && o.help == b.help)
-                .map(|o| o.key.label())
-                .collect();
-            let help = b.help.text(s.lang);
-            entries.push((format!(" {:<10} {help}", keys.join(" ")), false));
-        }
-    }
-    // As many columns as it takes to show every binding on this screen.
-    let rows = (height.saturating_sub(2) as usize).max(1);
-    let cols = entries.len().div_ceil(rows).max(1);
-    let rows = entries.len().div_ceil(cols);
-    let col_width = width / cols;
-    let mut lines = Vec::with_capacity(rows + 2);
-    for r in 0..rows {
+/// The rows of the help grid from `scroll` on, entries read down each column.
+fn help_lines(entries: &[(String, bool)], grid: &HelpGrid, scroll: usize) -> Vec<Line<'static>> {
+    let scroll = scroll.min(grid.max_scroll());
+    let mut lines = Vec::with_capacity(grid.visible);
+    for r in scroll..scroll + grid.visible {
         let mut spans = Vec::new();
-        for c in 0..cols {
-            let Some((text, heading)) = entries.get(c * rows + r) else {
+        for c in 0..grid.cols {
+            let Some((text, heading)) = entries.get(c * grid.rows + r) else {
                 continue;
             };
-            let cell = truncate_to_width(text, col_width.saturating_sub(1));
-            let pad = " ".repeat(col_width.saturating_sub(crate::domain::text::width(&cell)));
+            let cell = truncate_to_width(text, grid.col_width.saturating_sub(1));
+            let pad = " ".repeat(grid.col_width.saturating_sub(width(&cell)));
             let style = if *heading {
                 Style::default().add_modifier(Modifier::BOLD)
             } else {
