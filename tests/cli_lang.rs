@@ -92,7 +92,7 @@ fn a_bad_import_in_vietnamese() {
     assert!(is_nfc(&said) && is_nfc(&err));
     assert_eq!(
         said.trim_end(),
-        "đã nhập 1 tệp: 1 mới, 0 cập nhật, 0 bỏ qua, 4 lỗi"
+        "đã nhập 1 tệp: 1 mới, 0 cập nhật, 0 giữ nguyên, 0 bỏ qua, 4 lỗi"
     );
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 4, "{err}");

@@ -88,7 +88,7 @@ pub struct NewArgs {
 pub struct ImportArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Leave articles whose slug already exists as they are
+    /// Leave the articles these files already have as they are; import only new files
     #[arg(long)]
     pub skip_existing: bool,
 }

@@ -73,6 +73,9 @@ pub fn describe_store(err: &StoreError, lang: Lang) -> String {
         StoreError::SlugTaken(slug) => {
             format!("slug “{slug}” đã được một bài khác dùng: hãy chọn slug khác")
         }
+        StoreError::SlugOfOtherFile { slug, file } => format!(
+            "slug “{slug}” là của bài nhập từ {file}; tệp này không được nhập: hãy đặt cho nó slug khác"
+        ),
         StoreError::Conflict {
             title,
             saved_by,
@@ -309,6 +312,10 @@ mod tests {
             StoreError::NotFound("khong-co".into()),
             StoreError::NoRevision { id: 1, rev: 2 },
             StoreError::SlugTaken("viet-nam".into()),
+            StoreError::SlugOfOtherFile {
+                slug: "viet-nam".into(),
+                file: "tin/việt-nam.md".into(),
+            },
             StoreError::Conflict {
                 id: 1,
                 title: title.clone(),

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::args::{ExportMdArgs, ImportArgs};
+use super::import_source::Names;
 use super::output::{error, tell};
 use super::{CliMsg, CliResult, Context, Outcome, describe_domain, describe_store};
 use crate::domain::frontmatter::{Imported, parse_document, render_document};
@@ -157,11 +158,23 @@ fn parse_batch<'a>(
     batch
 }
 
+/// What became of the files the store took.
+#[derive(Default)]
+struct Counts {
+    created: u64,
+    updated: u64,
+    unchanged: u64,
+    skipped: u64,
+}
+
 pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
     let mut failures = Vec::new();
     let lang = ctx.lang;
     let files = collect(&a.paths, &mut failures, lang);
-    let (mut created, mut updated, mut skipped) = (0u64, 0u64, 0u64);
+    let mut counts = Counts::default();
+    // Files that became new articles beside another with the slug their title makes.
+    let mut collisions = Vec::new();
+    let mut names = Names::default();
     let tz = ctx.tz;
     let bulk = files.len() > BATCH;
     if bulk {
@@ -185,14 +198,44 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
         for batch in batches {
             failures.extend(batch.failures);
             let actor = ctx.actor();
+            // Each file goes to the store with the name it is known by (see `import_source`).
+            let (mut docs, mut paths, mut sources) = (Vec::new(), Vec::new(), Vec::new());
+            for (doc, path) in batch.docs.into_iter().zip(batch.paths) {
+                match names.name(&a.paths, path) {
+                    Ok(source) => {
+                        docs.push(doc);
+                        paths.push(path);
+                        sources.push(source);
+                    }
+                    Err((name, first)) => failures.push(
+                        CliMsg::SameName {
+                            path: path.display().to_string(),
+                            first: first.display().to_string(),
+                            name,
+                        }
+                        .text(lang),
+                    ),
+                }
+            }
             let results = ctx
                 .store
-                .import_many(&batch.docs, a.skip_existing, &actor)?;
-            for (path, result) in batch.paths.iter().zip(results) {
+                .import_from(&docs, &sources, a.skip_existing, &actor)?;
+            for (path, result) in paths.iter().zip(results) {
                 match result {
-                    Ok(ImportOutcome::Created { .. }) => created += 1,
-                    Ok(ImportOutcome::Updated { .. }) => updated += 1,
-                    Ok(ImportOutcome::Skipped { .. }) => skipped += 1,
+                    Ok(ImportOutcome::Created { slug, collided, .. }) => {
+                        counts.created += 1;
+                        if let Some(c) = collided {
+                            collisions.push(CliMsg::SlugCollision {
+                                path: path.display().to_string(),
+                                slug,
+                                taken: c.slug,
+                                other: c.source,
+                            });
+                        }
+                    }
+                    Ok(ImportOutcome::Updated { .. }) => counts.updated += 1,
+                    Ok(ImportOutcome::Unchanged { .. }) => counts.unchanged += 1,
+                    Ok(ImportOutcome::Skipped { .. }) => counts.skipped += 1,
                     Err(e) => failures.push(
                         CliMsg::FileFailed {
                             path: path.display().to_string(),
@@ -213,12 +256,16 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
     for f in &failures {
         error(f);
     }
+    for c in collisions {
+        tell(lang, c);
+    }
     tell(
         lang,
         CliMsg::Imported {
-            created,
-            updated,
-            skipped,
+            created: counts.created,
+            updated: counts.updated,
+            unchanged: counts.unchanged,
+            skipped: counts.skipped,
             failed: failures.len() as u64,
         },
     );

@@ -8,6 +8,7 @@ mod describe;
 mod describe_site;
 pub mod export;
 pub mod import;
+mod import_source;
 pub mod media;
 mod media_attach;
 mod msg;

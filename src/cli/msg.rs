@@ -49,8 +49,23 @@ pub enum CliMsg {
     Imported {
         created: u64,
         updated: u64,
+        unchanged: u64,
         skipped: u64,
         failed: u64,
+    },
+    /// A file became a new article, `slug`, because the slug its title makes, `taken`, is
+    /// another article's: the one imported from `other`, when known.
+    SlugCollision {
+        path: String,
+        slug: String,
+        taken: String,
+        other: Option<String>,
+    },
+    /// Two files one import would know by the same `name` (two files named themselves).
+    SameName {
+        path: String,
+        first: String,
+        name: String,
     },
     WroteMarkdown {
         count: u64,
@@ -291,13 +306,23 @@ impl CliMsg {
             Archived { title, id } => {
                 format!("“{title}” archived (restore it with `newsdesk status {id} draft`)")
             }
-            Imported { created, updated, skipped, failed } => format!(
-                "imported {} files: {} new, {} updated, {} skipped, {} failed",
-                n(&(created + updated + skipped)),
+            Imported { created, updated, unchanged, skipped, failed } => format!(
+                "imported {} files: {} new, {} updated, {} unchanged, {} skipped, {} failed",
+                n(&(created + updated + unchanged + skipped)),
                 n(created),
                 n(updated),
+                n(unchanged),
                 n(skipped),
                 n(failed)
+            ),
+            SlugCollision { path, slug, taken, other: Some(other) } => format!(
+                "{path}: the slug “{taken}” is the article imported from {other}; this file became a new article, “{slug}”"
+            ),
+            SameName { path, first, name } => format!(
+                "{path}: known as {name}, as is {first}, read earlier in this import: import the folders that hold them instead"
+            ),
+            SlugCollision { path, slug, taken, other: None } => format!(
+                "{path}: the slug “{taken}” is another article's; this file became a new article, “{slug}”"
             ),
             WroteMarkdown { count, dir } => format!("wrote {} articles to {dir}", n(count)),
             NotSet => "(not set)".into(),

@@ -63,13 +63,23 @@ impl CliMsg {
             Archived { title, id } => format!(
                 "đã lưu trữ “{title}” (lấy lại bằng `newsdesk status {id} draft`)"
             ),
-            Imported { created, updated, skipped, failed } => format!(
-                "đã nhập {} tệp: {} mới, {} cập nhật, {} bỏ qua, {} lỗi",
-                n(&(created + updated + skipped)),
+            Imported { created, updated, unchanged, skipped, failed } => format!(
+                "đã nhập {} tệp: {} mới, {} cập nhật, {} giữ nguyên, {} bỏ qua, {} lỗi",
+                n(&(created + updated + unchanged + skipped)),
                 n(created),
                 n(updated),
+                n(unchanged),
                 n(skipped),
                 n(failed)
+            ),
+            SlugCollision { path, slug, taken, other: Some(other) } => format!(
+                "{path}: slug “{taken}” là của bài nhập từ {other}; tệp này thành bài mới, slug “{slug}”"
+            ),
+            SameName { path, first, name } => format!(
+                "{path}: có cùng tên {name} với {first}, tệp đã đọc trước trong lần nhập này: hãy nhập các thư mục chứa chúng"
+            ),
+            SlugCollision { path, slug, taken, other: None } => format!(
+                "{path}: slug “{taken}” là của một bài khác; tệp này thành bài mới, slug “{slug}”"
             ),
             WroteMarkdown { count, dir } => format!("đã ghi {} bài vào {dir}", n(count)),
             NotSet => "(chưa đặt)".into(),
@@ -290,8 +300,26 @@ mod tests {
             Imported {
                 created: 1200,
                 updated: 30,
+                unchanged: 5678,
                 skipped: 4,
                 failed: 1,
+            },
+            SlugCollision {
+                path: p(),
+                slug: "bai-2".into(),
+                taken: "bai".into(),
+                other: Some("tin/bài.md".into()),
+            },
+            SlugCollision {
+                path: p(),
+                slug: "bai-2".into(),
+                taken: "bai".into(),
+                other: None,
+            },
+            SameName {
+                path: p(),
+                first: "/srv/cũ/bài.md".into(),
+                name: "bài.md".into(),
             },
             WroteMarkdown {
                 count: 1234,

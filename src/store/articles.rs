@@ -126,15 +126,6 @@ pub(super) fn get_tx(conn: &rusqlite::Connection, id: i64) -> Result<Option<Arti
         .optional()?)
 }
 
-pub(super) fn get_by_slug_tx(conn: &rusqlite::Connection, slug: &str) -> Result<Option<Article>> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE slug = ?1"
-        ))?
-        .query_row([slug], row::article)
-        .optional()?)
-}
-
 fn rule(fields: &ArticleFields, e: DomainError) -> StoreError {
     StoreError::Rule {
         title: fields.title.clone(),
@@ -183,19 +174,20 @@ pub(super) fn insert(
     actor: &Actor,
 ) -> Result<Article> {
     let derived = Derived::new(fields, status);
-    let (id, _) = insert_row(tx, fields, status, actor, &derived)?;
+    let (id, _) = insert_row(tx, fields, status, actor, &derived, None)?;
     index(tx, id, &derived, false)?;
     get_tx(tx, id)?.ok_or_else(|| StoreError::NotFound(id.to_string()))
 }
 
 /// Inserts a new article, not yet in the search index (see `index`); returns its id and slug
-/// (imports need no more).
+/// (imports need no more). `source` is the file an import read it from.
 pub(super) fn insert_row(
     tx: &Transaction,
     fields: &ArticleFields,
     status: Status,
     actor: &Actor,
     d: &Derived,
+    source: Option<&str>,
 ) -> Result<(i64, String)> {
     check_content(status, fields).map_err(|e| rule(fields, e))?;
     let slug = choose_slug(tx, fields, None)?;
@@ -203,8 +195,9 @@ pub(super) fn insert_row(
     tx.prepare_cached(
         "INSERT INTO articles (slug, title, title_key, lede, body, byline, signed_by, section,
              section_key, tags, status, publish_at, created_at, created_by, updated_at,
-             updated_by, version, word_count)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?13, ?14, 1, ?15)",
+             updated_by, version, word_count, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?13, ?14, 1, ?15,
+             ?16)",
     )?
     .execute(params![
         slug,
@@ -222,6 +215,7 @@ pub(super) fn insert_row(
         now,
         actor.user,
         d.word_count,
+        source,
     ])?;
     let id = tx.last_insert_rowid();
     write_tags(tx, id, d)?;

@@ -28,6 +28,11 @@ pub enum StoreError {
     NoRevision { id: i64, rev: i64 },
     #[error("the slug “{0}” is already used by another article: choose another")]
     SlugTaken(String),
+    /// An imported file names a slug that another file's article has.
+    #[error(
+        "the slug “{slug}” is the article imported from {file}; this file was left out: give it another slug"
+    )]
+    SlugOfOtherFile { slug: String, file: String },
     #[error(
         "“{title}” was saved by {saved_by} at {saved_at} (version {version}) after you opened it; your text was kept as revision {kept_rev}"
     )]

@@ -1,28 +1,27 @@
 //! Batches of imported documents in one transaction: a refused document is reported and the
 //! rest still land.
 
-use super::articles::{get_by_slug_tx, index, insert_row, replace_row};
+use super::articles::{get_tx, index, insert_row, replace_row};
 use super::derived::Derived;
+use super::identity::{self, Collision, Target};
 use super::{Result, Store, StoreError};
+use crate::domain::Actor;
 use crate::domain::frontmatter::Imported;
-use crate::domain::{Actor, slugify, text};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportOutcome {
+    /// A new article; `collided` when the slug its title makes was another article's.
     Created {
         id: i64,
         slug: String,
+        collided: Option<Collision>,
     },
-    /// The slug existed: its content was replaced as a new revision.
-    Updated {
-        id: i64,
-        slug: String,
-    },
-    /// The slug existed and `skip_existing` was asked.
-    Skipped {
-        id: i64,
-        slug: String,
-    },
+    /// The document's article existed: its content was replaced as a new revision.
+    Updated { id: i64, slug: String },
+    /// The document's article existed with the same content: nothing was written.
+    Unchanged { id: i64, slug: String },
+    /// The document's article existed and `skip_existing` was asked.
+    Skipped { id: i64, slug: String },
 }
 
 /// Page cache sizes in SQLite's negative-KiB form: 128 MiB while importing, the default after.
@@ -45,10 +44,26 @@ pub type ImportResult = std::result::Result<ImportOutcome, StoreError>;
 
 impl Store {
     /// Creates or updates one article per document, matched by slug (given, or made from the
-    /// title). Fails as a whole only if the database itself fails.
+    /// title): documents whose file is not known. Fails as a whole only if the database
+    /// itself fails.
     pub fn import_many(
         &mut self,
         docs: &[Imported],
+        skip_existing: bool,
+        actor: &Actor,
+    ) -> Result<Vec<ImportResult>> {
+        self.import_from(docs, &[], skip_existing, actor)
+    }
+
+    /// Creates or updates one article per document; `sources[i]` names the file `docs[i]` was
+    /// read from (its path below the folder imported, see `identity`), and the article is
+    /// that file's: found by its explicit slug, else by the file, never by a title alone.
+    /// A document equal to its article writes nothing. Fails as a whole only if the database
+    /// itself fails.
+    pub fn import_from(
+        &mut self,
+        docs: &[Imported],
+        sources: &[String],
         skip_existing: bool,
         actor: &Actor,
     ) -> Result<Vec<ImportResult>> {
@@ -75,11 +90,18 @@ impl Store {
             self.write(|tx| {
                 let mut results = Vec::with_capacity(docs.len());
                 let mut to_index = Vec::with_capacity(docs.len());
-                for doc in docs {
+                for (i, doc) in docs.iter().enumerate() {
                     let d = derived
                         .recv()
                         .unwrap_or_else(|_| Derived::new(&doc.fields, doc.status(actor.now)));
-                    match import_one(tx, doc, d, skip_existing, actor, &mut to_index) {
+                    let source = sources.get(i).map(String::as_str);
+                    let one = One {
+                        doc,
+                        source,
+                        skip_existing,
+                        actor,
+                    };
+                    match import_one(tx, &one, d, &mut to_index) {
                         Err(e @ (StoreError::Sqlite(_) | StoreError::Busy)) => return Err(e),
                         result => results.push(result),
                     }
@@ -162,44 +184,67 @@ impl Store {
 /// An article whose search-index entry is still to write: id, what to write, replacing.
 type ToIndex = (i64, Derived, bool);
 
+/// One document to import and how.
+struct One<'a> {
+    doc: &'a Imported,
+    source: Option<&'a str>,
+    skip_existing: bool,
+    actor: &'a Actor,
+}
+
 fn import_one(
     tx: &rusqlite::Transaction,
-    doc: &Imported,
+    one: &One,
     derived: Derived,
-    skip_existing: bool,
-    actor: &Actor,
     to_index: &mut Vec<ToIndex>,
 ) -> ImportResult {
-    let fields = &doc.fields;
-    let status = doc.status(actor.now);
-    let given = fields.slug.is_some();
-    let slug = fields
-        .slug
-        .clone()
-        .unwrap_or_else(|| slugify(&fields.title));
-    // A slug made from the title names the same article only if the title is the same too:
-    // long titles are cut, so two notices may differ only after the cut.
-    let existing = get_by_slug_tx(tx, &slug)?
-        .filter(|a| given || text::fold(&a.title) == text::fold(&fields.title));
-    match existing {
-        Some(existing) if skip_existing => Ok(ImportOutcome::Skipped {
-            id: existing.id,
-            slug,
-        }),
-        Some(existing) => {
-            let mut fields = fields.clone();
-            fields.slug = Some(existing.slug.clone());
-            let slug = replace_row(tx, &existing, &fields, status, actor, &derived)?;
-            to_index.push((existing.id, derived, true));
-            Ok(ImportOutcome::Updated {
-                id: existing.id,
-                slug,
-            })
-        }
-        None => {
-            let (id, slug) = insert_row(tx, fields, status, actor, &derived)?;
+    let fields = &one.doc.fields;
+    let status = one.doc.status(one.actor.now);
+    let (id, claim, foreign) = match identity::target(tx, fields, one.source)? {
+        Target::Existing { id, claim } => (id, claim, None),
+        Target::Foreign { id, file } => (id, false, Some(file)),
+        Target::New { holder } => {
+            let (id, slug) = insert_row(tx, fields, status, one.actor, &derived, one.source)?;
             to_index.push((id, derived, false));
-            Ok(ImportOutcome::Created { id, slug })
+            let wanted = identity::wanted_slug(fields);
+            return Ok(ImportOutcome::Created {
+                id,
+                collided: holder.and_then(|h| h.collision(&wanted, &slug)),
+                slug,
+            });
         }
+    };
+    let existing = get_tx(tx, id)?.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+    let same = identity::unchanged(&existing, fields, status);
+    if let Some(file) = foreign.filter(|_| !same) {
+        return Err(StoreError::SlugOfOtherFile {
+            slug: existing.slug,
+            file,
+        });
     }
+    if one.skip_existing {
+        return Ok(ImportOutcome::Skipped {
+            id,
+            slug: existing.slug,
+        });
+    }
+    let claim = one.source.filter(|_| claim);
+    if same {
+        if let Some(source) = claim {
+            identity::claim(tx, id, source)?;
+        }
+        return Ok(ImportOutcome::Unchanged {
+            id,
+            slug: existing.slug,
+        });
+    }
+    // Without a slug of its own, the document keeps its article's.
+    let mut fields = fields.clone();
+    fields.slug.get_or_insert_with(|| existing.slug.clone());
+    let slug = replace_row(tx, &existing, &fields, status, one.actor, &derived)?;
+    if let Some(source) = claim {
+        identity::claim(tx, id, source)?;
+    }
+    to_index.push((id, derived, true));
+    Ok(ImportOutcome::Updated { id, slug })
 }

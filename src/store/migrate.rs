@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_locks.sql"),
     include_str!("migrations/0006_media.sql"),
     include_str!("migrations/0007_change_counter.sql"),
+    include_str!("migrations/0008_article_source.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

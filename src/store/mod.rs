@@ -3,6 +3,7 @@
 mod articles;
 mod derived;
 mod error;
+mod identity;
 mod import;
 mod list;
 mod locks;
@@ -22,6 +23,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use error::{OpenProblem, Result, StoreError};
+pub use identity::Collision;
 pub use import::{ImportOutcome, ImportResult};
 pub use list::{ArticleSummary, ListQuery, SearchHit, Sort};
 pub use locks::{LOCK_STALE_AFTER, Lock, LockOwner};
