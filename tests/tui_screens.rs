@@ -646,3 +646,24 @@ fn the_terminal_cursor_follows_the_text_cursor() {
         "no text cursor while the list has the keyboard"
     );
 }
+
+#[test]
+fn the_leader_key_lists_the_less_frequent_commands_from_the_table() {
+    for (w, h) in SIZES {
+        let mut s = editing(w, h);
+        ctrl(&mut s, 'd');
+        let text = screen(&s);
+        for b in keymap::BINDINGS
+            .iter()
+            .filter(|b| b.context == Context::Leader)
+        {
+            let line = format!("{:<4} {}", b.key.label(), b.help.text(Lang::En));
+            assert!(text.contains(&line), "{w}x{h}: no {line:?} in\n{text}");
+        }
+        snap("leader", &s);
+        // Esc closes it and does nothing else.
+        key(&mut s, KeyCode::Esc);
+        assert!(s.dialog.is_none());
+        assert!(s.editor.is_some());
+    }
+}

@@ -726,3 +726,27 @@ fn a_save_keeps_what_the_writer_typed_even_where_the_store_tidied_it() {
     typing(&mut s, "mới");
     assert_eq!(field(&s, Field::Title), "Hội nghị mới");
 }
+
+#[test]
+fn the_leader_key_then_a_letter_does_what_the_letter_names() {
+    let mut s = editing();
+    // Ctrl-D h: the history, as Ctrl-V opens it.
+    assert!(ctrl(&mut s, 'd').is_empty());
+    assert_eq!(s.dialog, Some(Dialog::Leader));
+    assert_eq!(
+        key(&mut s, KeyCode::Char('h')),
+        vec![Effect::LoadHistory(7)]
+    );
+    assert!(s.dialog.is_none());
+    // A letter the menu does not list closes it, types nothing and does nothing else.
+    let mut s = editing();
+    let before = body(&s);
+    ctrl(&mut s, 'd');
+    assert!(key(&mut s, KeyCode::Char('z')).is_empty());
+    assert!(s.dialog.is_none());
+    assert_eq!(body(&s), before);
+    // Ctrl-D in the body is the leader, not the text area's delete.
+    ctrl(&mut s, 'd');
+    key(&mut s, KeyCode::Esc);
+    assert_eq!(body(&s), before);
+}

@@ -14,6 +14,7 @@ use crate::domain::{Article, Status, allowed_moves, time::parse_time};
 pub fn context_of(dialog: &Dialog) -> Option<Context> {
     match dialog {
         Dialog::Help { .. } => Some(Context::HelpDialog),
+        Dialog::Leader => Some(Context::Leader),
         Dialog::ConfirmLeave { .. } => Some(Context::LeaveDialog),
         Dialog::StatusMenu { .. } => Some(Context::StatusDialog),
         Dialog::Recover { .. } => Some(Context::RecoverDialog),
@@ -31,6 +32,10 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
     };
     let cmd = keymap::lookup(ctx, Key::from_event(&k));
     match (dialog, cmd) {
+        // The leader's letter runs its command as its own key would; any other key (Esc)
+        // just closes the menu.
+        (Dialog::Leader, Some(C::Cancel) | None) => Vec::new(),
+        (Dialog::Leader, Some(cmd)) => super::update::command(s, cmd),
         (Dialog::Help { scroll }, cmd) => {
             let area = ratatui::layout::Rect::new(0, 0, s.width, s.height);
             let grid = HelpGrid::new(area, keymap::help_entries(s.lang).len());

@@ -107,6 +107,8 @@ impl ListState {
 /// A question or a menu over everything else.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dialog {
+    /// The leader key's menu: one more letter picks a command.
+    Leader,
     /// Every key of every context; `scroll` is the first row shown.
     Help { scroll: usize },
     /// Unsaved changes and the editor wants to leave: save, discard or stay.

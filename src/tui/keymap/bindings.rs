@@ -25,6 +25,8 @@ const fn b(context: Context, key: Key, command: Command, help: KeyHelp, hint: bo
 }
 
 pub const BINDINGS: &[Binding] = &[
+    // The leader: first, so the footer and help name it before anything else.
+    b(Global, ctrl('d'), C::Leader, H::More, true),
     b(Global, ctrl('q'), C::Quit, H::Quit, true),
     b(Global, ctrl('n'), C::NewArticle, H::NewArticle, true),
     b(Global, ctrl('s'), C::Save, H::Save, true),
@@ -253,6 +255,17 @@ pub const BINDINGS: &[Binding] = &[
     b(HelpDialog, ch(' '), C::PageDown, H::Scroll, false),
     b(HelpDialog, plain(K::Home), C::Home, H::Scroll, false),
     b(HelpDialog, plain(K::End), C::End, H::Scroll, false),
+    // The leader's menu lists these, in this order; commands that also have a Ctrl key keep
+    // it for now, so no habit breaks while the editor issues move things here.
+    b(Leader, ch('l'), C::StatusMenu, H::Status, true),
+    b(Leader, ch('h'), C::Revisions, H::History, true),
+    b(Leader, ch('p'), C::Gallery, H::Photos, true),
+    b(Leader, ch('e'), C::ExternalEditor, H::InEditor, true),
+    b(Leader, ch('t'), C::TypingMode, H::Typing, true),
+    b(Leader, ch('k'), C::TakeOver, H::TakeOver, true),
+    b(Leader, ch('x'), C::Export, H::ExportSite, true),
+    b(Leader, ch('?'), C::Help, H::Help, true),
+    b(Leader, plain(K::Esc), C::Cancel, H::Close, true),
 ];
 
 #[cfg(test)]

@@ -81,4 +81,6 @@ pub enum Command {
     KeepMine,
     /// A conflict: keep editing; ours is already in the history.
     CopyAside,
+    /// The leader key: a menu of the less frequent commands, one letter each.
+    Leader,
 }

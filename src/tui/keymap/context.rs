@@ -33,11 +33,14 @@ pub enum Context {
     ExportDialog,
     /// The help screen: these keys scroll it, any other closes it.
     HelpDialog,
+    /// After the leader key (Ctrl-D): one letter for a less frequent command, so the Ctrl
+    /// keys stay for what a writer presses every minute.
+    Leader,
 }
 
 impl Context {
     /// Every context, for the tests and samples that go through them all.
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 19] = [
         Context::Global,
         Context::List,
         Context::Search,
@@ -56,6 +59,7 @@ impl Context {
         Context::ConflictDialog,
         Context::ExportDialog,
         Context::HelpDialog,
+        Context::Leader,
     ];
 
     /// The table consulted after this one, before the global one.
@@ -76,6 +80,7 @@ impl Context {
                 | Context::ConflictDialog
                 | Context::ExportDialog
                 | Context::HelpDialog
+                | Context::Leader
         )
     }
 }

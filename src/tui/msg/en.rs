@@ -123,6 +123,7 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
             Context::StatusDialog => "Change status",
             Context::RecoverDialog => "Unsaved text found",
             Context::ConflictDialog => "Conflict",
+            Context::Leader => "More (leader key)",
             Context::HelpDialog => "Help",
             Context::ExportDialog => "Export",
             Context::GalleryText => "Photo text",

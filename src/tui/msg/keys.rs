@@ -97,6 +97,8 @@ pub enum KeyHelp {
     Yes,
     No,
     Scroll,
+    More,
+    ExportSite,
 }
 }
 
@@ -183,6 +185,8 @@ impl KeyHelp {
             Yes => "yes",
             No => "no",
             Scroll => "scroll",
+            More => "more",
+            ExportSite => "export the site",
             NewestOldest => "newest/oldest",
             ScrollPreview => "scroll preview",
         }
@@ -263,6 +267,8 @@ impl KeyHelp {
             Yes => "có",
             No => "không",
             Scroll => "cuộn",
+            More => "thêm",
+            ExportSite => "xuất trang web",
             NewestOldest => "mới nhất/cũ nhất",
             ScrollPreview => "cuộn bản xem",
         }

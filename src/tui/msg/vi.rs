@@ -124,6 +124,7 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
             Context::StatusDialog => "Đổi trạng thái",
             Context::RecoverDialog => "Tìm thấy nội dung chưa lưu",
             Context::ConflictDialog => "Xung đột",
+            Context::Leader => "Thêm (phím dẫn)",
             Context::HelpDialog => "Trợ giúp",
             Context::ExportDialog => "Xuất trang",
             Context::GalleryText => "Chú thích, alt",

@@ -24,6 +24,10 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
             None => Vec::new(),
         },
         C::Save => save(s),
+        C::Leader => {
+            s.dialog = Some(Dialog::Leader);
+            Vec::new()
+        }
         C::Help => {
             s.dialog = Some(Dialog::Help { scroll: 0 });
             Vec::new()

@@ -50,6 +50,19 @@ pub fn draw(frame: &mut Frame, s: &State) {
     let w = area.width.saturating_sub(4).min(72);
     let inner = w.saturating_sub(2) as usize;
     match d {
+        Dialog::Leader => {
+            let lines = crate::tui::keymap::hints(Context::Leader, s.lang)
+                .into_iter()
+                .map(|(key, help)| Line::raw(format!(" {key:<4} {help}")))
+                .collect();
+            show(
+                frame,
+                &t(s, Msg::HelpGroup(Context::Leader)),
+                lines,
+                w.min(40),
+                s.color,
+            );
+        }
         Dialog::Help { scroll } => {
             let entries = crate::tui::keymap::help_entries(s.lang);
             let grid = HelpGrid::new(area, entries.len());
