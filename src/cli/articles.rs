@@ -13,7 +13,7 @@ use super::output::{
 use super::{CliError, CliMsg, CliResult, Context, Outcome};
 use crate::domain::query::SearchQuery;
 use crate::domain::text::{reading_minutes, word_count};
-use crate::domain::time::parse_time;
+use crate::domain::time::read_time;
 use crate::domain::{ArticleFields, Status};
 use crate::store::{ListQuery, Sort};
 
@@ -190,7 +190,7 @@ pub fn status(ctx: &mut Context, a: StatusArgs) -> CliResult<Outcome> {
     let to = Status::parse(&a.status)?;
     let at = match &a.at {
         None => None,
-        Some(s) => Some(parse_time(s, ctx.tz).ok_or_else(|| CliMsg::NotATime(s.clone()))?),
+        Some(s) => Some(read_time(s, ctx.tz)?.ok_or_else(|| CliMsg::NotATime(s.clone()))?),
     };
     let article = ctx.store.find(&a.article)?;
     let actor = ctx.actor();
