@@ -248,3 +248,37 @@ fn slugs_of_digits_only_or_too_long_are_refused_with_their_reason() {
     assert_eq!(desk.slugs(), ["bai-2023"]);
     assert_eq!(desk.show("bai-2023")["title"], "2023");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_body_file_is_read_only_when_regular_and_within_the_limit() {
+    let desk = Desk::new();
+    let fifo = desk.path("body.md");
+    let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("a C path");
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates the node.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+    let big = desk.write("big.md", "a".repeat((16 << 20) + 1));
+    for (path, says) in [
+        (Path::new("/dev/zero"), "not a regular file"),
+        (fifo.as_path(), "not a regular file"),
+        (big.as_path(), "16 MiB"),
+    ] {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_newsdesk"));
+        plain_env(&mut c);
+        c.arg("--db")
+            .arg(&desk.db)
+            .args(["new", "--title", "Tin", "--body-file"]);
+        c.arg(path);
+        let run = bounded::run(c, bounded::MEMORY, Duration::from_secs(20));
+        run.bounded()
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(run.code, Some(1), "{}: {}", path.display(), run.stderr);
+        assert!(
+            run.stderr.contains(&path.display().to_string()) && run.stderr.contains(says),
+            "{}: {}",
+            path.display(),
+            run.stderr
+        );
+    }
+    assert!(desk.list().is_empty());
+}
