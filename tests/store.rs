@@ -1539,6 +1539,31 @@ fn slugs_are_unique_and_checked() {
     assert_eq!(store.find("tin-rieng-2026").unwrap().title, "Tin khác");
 }
 
+#[test]
+fn an_all_digit_slug_is_refused_when_given_but_kept_by_an_article_that_has_one() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    let mut f = fields("Số", "Nội dung.");
+    f.slug = Some("2023".into());
+    let err = store.create(&f, Status::Draft, &hoa()).unwrap_err();
+    assert!(err.to_string().contains("only digits"), "{err}");
+    // A title of digits gets a slug that is not a number.
+    let a = store
+        .create(&fields("2023", "x"), Status::Draft, &hoa())
+        .unwrap();
+    assert_eq!(a.slug, "bai-2023");
+    // Made before the rule: the article saves under the slug it has.
+    Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE articles SET slug = '2023' WHERE id = ?1", [a.id])
+        .unwrap();
+    let old = store.get(a.id).unwrap();
+    let mut f = old.fields();
+    f.body = "Sửa.".into();
+    let saved = store.save(a.id, &f, old.version, &hoa()).unwrap();
+    assert_eq!(saved.slug, "2023");
+}
+
 // ---------------------------------------------------------------------------------------------
 // 12. Workflow
 // ---------------------------------------------------------------------------------------------

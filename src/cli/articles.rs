@@ -7,13 +7,15 @@ use serde_json::Value;
 use super::args::{
     DeleteArgs, KeyArgs, ListArgs, NewArgs, RestoreArgs, SearchArgs, ShowArgs, StatusArgs,
 };
+use super::describe_import::describe_read_refusal;
+use super::import_read::{MAX_MARKDOWN_BYTES, ReadRefusal, read_markdown};
 use super::output::{
     self, article_json, list_line, say, short_time, snippet_line, summary_json, tell,
 };
 use super::{CliError, CliMsg, CliResult, Context, Outcome};
 use crate::domain::query::SearchQuery;
 use crate::domain::text::{reading_minutes, word_count};
-use crate::domain::time::parse_time;
+use crate::domain::time::read_time;
 use crate::domain::{ArticleFields, Status};
 use crate::store::{ListQuery, Sort};
 
@@ -42,22 +44,41 @@ pub fn overview(ctx: &Context) -> CliResult<Outcome> {
     Ok(Outcome::Ok)
 }
 
-fn read_body(path: &std::path::Path) -> CliResult<String> {
+/// The body from a regular file or standard input (`-`), at most as much as `import` reads
+/// from a Markdown file: `/dev/zero` or a pipe that never ends cannot fill the memory.
+fn read_body(path: &std::path::Path, lang: crate::i18n::Lang) -> CliResult<String> {
+    let shown = || path.display().to_string();
+    let refused = |r: ReadRefusal| -> CliError {
+        CliError::Msg(match r {
+            ReadRefusal::Io(e) => CliMsg::ReadBodyFile {
+                path: shown(),
+                err: e.to_string(),
+            },
+            ReadRefusal::NotUtf8 { offset } => CliMsg::BodyNotUtf8 {
+                path: shown(),
+                offset,
+            },
+            other => CliMsg::FileFailed {
+                path: shown(),
+                reason: describe_read_refusal(&other, lang),
+            },
+        })
+    };
+    if path.as_os_str() != "-" {
+        return read_markdown(path).map_err(refused);
+    }
     let mut bytes = Vec::new();
-    let shown = path.display();
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| CliMsg::ReadStdin(e.to_string()))?;
-    } else {
-        bytes = std::fs::read(path).map_err(|e| CliMsg::ReadBodyFile {
-            path: shown.to_string(),
-            err: e.to_string(),
-        })?;
+    std::io::stdin()
+        .take(MAX_MARKDOWN_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| CliMsg::ReadStdin(e.to_string()))?;
+    if bytes.len() as u64 > MAX_MARKDOWN_BYTES {
+        return Err(refused(ReadRefusal::TooLarge {
+            bytes: bytes.len() as u64,
+        }));
     }
     String::from_utf8(bytes).map_err(|e| {
-        CliError::Msg(CliMsg::BodyNotUtf8 {
-            path: shown.to_string(),
+        refused(ReadRefusal::NotUtf8 {
             offset: e.utf8_error().valid_up_to(),
         })
     })
@@ -65,7 +86,7 @@ fn read_body(path: &std::path::Path) -> CliResult<String> {
 
 pub fn new(ctx: &mut Context, a: NewArgs) -> CliResult<Outcome> {
     let body = match &a.body_file {
-        Some(p) => read_body(p)?,
+        Some(p) => read_body(p, ctx.lang)?,
         None => String::new(),
     };
     let fields = ArticleFields {
@@ -190,7 +211,7 @@ pub fn status(ctx: &mut Context, a: StatusArgs) -> CliResult<Outcome> {
     let to = Status::parse(&a.status)?;
     let at = match &a.at {
         None => None,
-        Some(s) => Some(parse_time(s, ctx.tz).ok_or_else(|| CliMsg::NotATime(s.clone()))?),
+        Some(s) => Some(read_time(s, ctx.tz)?.ok_or_else(|| CliMsg::NotATime(s.clone()))?),
     };
     let article = ctx.store.find(&a.article)?;
     let actor = ctx.actor();

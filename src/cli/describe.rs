@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 
 use super::CliError;
-use crate::domain::{DomainError, FrontMatterError, MoveRule, Status};
+use crate::domain::{DomainError, MoveRule, Status};
 use crate::i18n::Lang;
 use crate::media::{MAX_PIXELS, Refusal};
 use crate::site::i18n::format_decimal;
@@ -140,13 +140,22 @@ pub fn describe_domain(err: &DomainError, lang: Lang) -> String {
         DomainError::BadSlug(slug) => {
             format!("slug “{slug}” không hợp lệ: chỉ dùng a–z, 0–9 và từng dấu gạch nối đơn")
         }
+        DomainError::SlugTooLong { len, max } => {
+            format!("slug dài {len} ký tự: chỉ được tối đa {max} ký tự")
+        }
+        DomainError::SlugAllDigits(slug) => format!(
+            "slug “{slug}” chỉ gồm chữ số, mà newsdesk hiểu là mã số của bài: hãy thêm một từ (ví dụ bai-{slug})"
+        ),
+        DomainError::TimeOutOfRange(s) => format!(
+            "thời điểm “{s}” nằm ngoài các năm 1000–9999 mà trang web và nguồn tin (feed) ghi được"
+        ),
         DomainError::EmptyTitle => "tiêu đề đang trống: bài nào cũng cần có tiêu đề".to_string(),
         DomainError::EmptyBody(status) => format!(
             "nội dung đang trống: bài {} cần có nội dung",
             status_word(status, lang)
         ),
         DomainError::NoPublishTime => "bài hẹn giờ đăng cần có thời điểm đăng".to_string(),
-        DomainError::BadFrontMatter(problem) => front_matter_vi(problem),
+        DomainError::BadFrontMatter(problem) => super::describe_import::front_matter_vi(problem),
     }
 }
 
@@ -170,22 +179,6 @@ fn move_rule_vi(rule: MoveRule) -> &'static str {
         MoveRule::NeedsTime => "hẹn giờ đăng cần có thời điểm đăng (--at)",
         MoveRule::EmptyBody => "nội dung đang trống",
         MoveRule::PastTime => "thời điểm đăng phải ở tương lai",
-    }
-}
-
-fn front_matter_vi(problem: &FrontMatterError) -> String {
-    match problem {
-        FrontMatterError::Unclosed(fence) => {
-            format!("phần đầu tệp (front matter) mở bằng {fence} nhưng không được đóng lại")
-        }
-        FrontMatterError::BadYaml(e) => format!("phần đầu tệp YAML không hợp lệ: {e}"),
-        FrontMatterError::NotKeyValue => {
-            "phần đầu tệp YAML không phải là các dòng `khóa: giá trị`".to_string()
-        }
-        FrontMatterError::BadToml(e) => format!("phần đầu tệp TOML không hợp lệ: {e}"),
-        FrontMatterError::BadDate(s) => {
-            format!("“{s}” không phải là ngày giờ: hãy viết như 2026-11-26T10:42:00+07:00")
-        }
     }
 }
 
@@ -273,12 +266,15 @@ mod tests {
             DomainError::EmptyTitle,
             DomainError::EmptyBody("scheduled"),
             DomainError::NoPublishTime,
-            DomainError::BadFrontMatter(FrontMatterError::Unclosed("---")),
-            DomainError::BadFrontMatter(FrontMatterError::BadYaml("x".into())),
-            DomainError::BadFrontMatter(FrontMatterError::NotKeyValue),
-            DomainError::BadFrontMatter(FrontMatterError::BadToml("x".into())),
-            DomainError::BadFrontMatter(FrontMatterError::BadDate("thứ năm".into())),
+            DomainError::SlugTooLong { len: 250, max: 200 },
+            DomainError::SlugAllDigits("2023".into()),
+            DomainError::TimeOutOfRange("+10000-01-01".into()),
         ]);
+        domain.extend(
+            super::super::describe_import::samples()
+                .into_iter()
+                .map(DomainError::BadFrontMatter),
+        );
         let title = "Thẩm định mô hình".to_string();
         let store = vec![
             StoreError::NotNewsdesk {

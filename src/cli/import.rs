@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use super::args::{ExportMdArgs, ImportArgs};
+use super::describe_import::describe_read_refusal;
+use super::import_read::{ReadRefusal, read_markdown};
 use super::import_source::Names;
 use super::output::{error, tell};
 use super::{CliMsg, CliResult, Context, Outcome, describe_domain, describe_store};
@@ -56,7 +58,9 @@ fn collect(paths: &[PathBuf], failures: &mut Vec<String>, lang: Lang) -> Vec<Pat
                             let path = e.path();
                             if t.is_dir() {
                                 Some((path, true))
-                            } else if is_markdown(&path) && (t.is_file() || path.is_file()) {
+                            } else if is_markdown(&path) {
+                                // Pipes, devices and dangling links too: reading refuses
+                                // each on a line naming it rather than skipping it unsaid.
                                 Some((path, false))
                             } else {
                                 None
@@ -96,17 +100,20 @@ fn collect(paths: &[PathBuf], failures: &mut Vec<String>, lang: Lang) -> Vec<Pat
 /// A file read and parsed, or the line that says (in `lang`) why it could not be.
 fn read_document(path: &Path, tz: chrono::FixedOffset, lang: Lang) -> Result<Imported, String> {
     let shown = || path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        CliMsg::ReadFile {
-            path: shown(),
-            err: e.to_string(),
-        }
-        .text(lang)
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        CliMsg::FileNotUtf8 {
-            path: shown(),
-            offset: e.utf8_error().valid_up_to(),
+    let text = read_markdown(path).map_err(|r| {
+        match r {
+            ReadRefusal::Io(e) => CliMsg::ReadFile {
+                path: shown(),
+                err: e.to_string(),
+            },
+            ReadRefusal::NotUtf8 { offset } => CliMsg::FileNotUtf8 {
+                path: shown(),
+                offset,
+            },
+            other => CliMsg::FileFailed {
+                path: shown(),
+                reason: describe_read_refusal(&other, lang),
+            },
         }
         .text(lang)
     })?;

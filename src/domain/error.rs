@@ -14,6 +14,14 @@ pub enum DomainError {
     },
     #[error("the slug “{0}” is not allowed: use only a–z, 0–9 and single hyphens")]
     BadSlug(String),
+    #[error("the slug is {len} characters long: at most {max} are allowed")]
+    SlugTooLong { len: usize, max: usize },
+    #[error(
+        "the slug “{0}” is only digits, which newsdesk reads as an article number: add a word (for example bai-{0})"
+    )]
+    SlugAllDigits(String),
+    #[error("the time “{0}” is outside the years 1000–9999 that pages and feeds can show")]
+    TimeOutOfRange(String),
     #[error("the title is empty: every article needs a title")]
     EmptyTitle,
     #[error("the body is empty: a {0} article needs a body")]
@@ -45,9 +53,26 @@ pub enum MoveRule {
     PastTime,
 }
 
-/// What is wrong with a Markdown file's front matter.
+/// What is wrong with a Markdown file's front matter (or, for control characters, its body).
+/// Lines count from the file's first line, the opening fence.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum FrontMatterError {
+    #[error(
+        "line {line} holds the control character U+{code:04X}: remove it (only tab and line breaks are allowed), nothing after it was read"
+    )]
+    ControlChar { line: usize, code: u32 },
+    #[error("the front matter is {bytes} bytes: at most {} KiB are read", limit / 1024)]
+    TooLarge { bytes: usize, limit: usize },
+    #[error("the front matter at line {line} is nested more than {limit} levels deep")]
+    TooDeep { line: usize, limit: usize },
+    #[error(
+        "the YAML aliases (*name) at line {line} expand to more than {limit} values: write the values out"
+    )]
+    TooManyValues { line: usize, limit: usize },
+    #[error("the key “{0}” is given twice")]
+    DuplicateKey(String),
+    #[error("draft is “{0}”: write true or false (yes/no, on/off, y/n and 1/0 are read too)")]
+    BadDraft(String),
     #[error("the front matter opened with {0} is never closed")]
     Unclosed(&'static str),
     #[error("the YAML front matter is not valid: {0}")]

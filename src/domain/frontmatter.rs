@@ -9,7 +9,12 @@ use serde::Serialize;
 use super::article::{Article, ArticleFields};
 use super::error::{DomainError, FrontMatterError};
 use super::status::Status;
-use super::time::{format_time, parse_time};
+use super::time::{format_time, read_time};
+
+#[cfg(test)]
+mod tests;
+mod toml_doc;
+mod yaml;
 
 /// What one file says about an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,11 +43,24 @@ impl Imported {
     }
 }
 
+/// The most front matter read, in bytes: hundreds of times what an article's keys need, and
+/// small enough that any YAML or TOML in it parses in milliseconds.
+pub const MAX_FRONT_MATTER: usize = 64 * 1024;
+/// The deepest nesting of lists and maps, the top-level keys counting as one level.
+pub const MAX_DEPTH: usize = 32;
+/// The most values YAML front matter may stand for, each alias counted as the values of its
+/// anchor. No file within `MAX_FRONT_MATTER` holds this many without aliases.
+pub const MAX_VALUES: usize = 65_536;
+
 /// A front-matter value reduced to what our keys need.
 enum Value {
     Text(String),
     List(Vec<String>),
     Bool(bool),
+    /// A key written without a value (`draft:`).
+    Null,
+    /// A table or map: no key of ours takes one.
+    Nested,
 }
 
 impl Value {
@@ -51,6 +69,7 @@ impl Value {
             Value::Text(s) => Some(s.clone()),
             Value::List(l) => l.first().cloned(),
             Value::Bool(b) => Some(b.to_string()),
+            Value::Null | Value::Nested => None,
         }
     }
 
@@ -58,9 +77,64 @@ impl Value {
         match self {
             Value::Text(s) => vec![s.clone()],
             Value::List(l) => l.clone(),
-            Value::Bool(_) => Vec::new(),
+            Value::Bool(_) | Value::Null | Value::Nested => Vec::new(),
         }
     }
+
+    /// `draft:` as Hugo reads it, YAML 1.1's yes/no words included; anything else is refused
+    /// rather than guessed, since a wrong guess publishes a draft.
+    fn flag(&self) -> Result<bool, DomainError> {
+        let word = match self {
+            Value::Bool(b) => return Ok(*b),
+            Value::Text(s) => s.trim().to_ascii_lowercase(),
+            Value::Null => String::new(),
+            Value::List(l) => format!("[{}]", l.join(", ")),
+            Value::Nested => "{…}".to_string(),
+        };
+        match word.as_str() {
+            "true" | "yes" | "on" | "y" | "1" => Ok(true),
+            "false" | "no" | "off" | "n" | "0" => Ok(false),
+            _ => Err(bad(FrontMatterError::BadDraft(match self {
+                Value::Text(s) => s.clone(),
+                _ => word,
+            }))),
+        }
+    }
+}
+
+/// Top-level keys, lower-cased.
+type Keys = BTreeMap<String, Value>;
+
+/// Adds a key; one given twice (in any case) is refused, not silently taken from either.
+fn insert_key(keys: &mut Keys, key: &str, value: Value) -> Result<(), DomainError> {
+    let key = key.to_lowercase();
+    if keys.contains_key(&key) {
+        return Err(bad(FrontMatterError::DuplicateKey(key)));
+    }
+    keys.insert(key, value);
+    Ok(())
+}
+
+/// The first control character other than tab, CR and LF, with its line (1-based) and code:
+/// C0, DEL and C1 (U+0080–U+009F, which UTF-8 writes as C2 80–C2 9F).
+fn first_control(text: &str) -> Option<(usize, u32)> {
+    let bytes = text.as_bytes();
+    let mut line = 1;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'\n' => line += 1,
+            b'\t' | b'\r' => {}
+            0..=0x1f | 0x7f => return Some((line, u32::from(b))),
+            // 0xC2 is always a lead byte in valid UTF-8.
+            0xc2 => {
+                if let Some(&next @ 0x80..=0x9f) = bytes.get(i + 1) {
+                    return Some((line, u32::from(next)));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn bad(problem: FrontMatterError) -> DomainError {
@@ -88,8 +162,10 @@ fn split(text: &str) -> Result<(Front<'_>, &str), DomainError> {
         for line in rest.split_inclusive('\n') {
             let bare = line.trim_end();
             if bare == fence || (!is_toml && bare == "...") {
-                let body = &rest[offset + line.len()..];
-                return Ok((Some((&rest[..offset], is_toml)), body));
+                // Offsets come from whole lines, so both are character boundaries.
+                let front = rest.get(..offset).unwrap_or_default();
+                let body = rest.get(offset + line.len()..).unwrap_or_default();
+                return Ok((Some((front, is_toml)), body));
             }
             offset += line.len();
         }
@@ -98,95 +174,32 @@ fn split(text: &str) -> Result<(Front<'_>, &str), DomainError> {
     Ok((None, text))
 }
 
-fn yaml_scalar(y: &yaml_rust2::Yaml) -> Option<String> {
-    use yaml_rust2::Yaml;
-    match y {
-        Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
-        Yaml::Integer(i) => Some(i.to_string()),
-        Yaml::Boolean(b) => Some(b.to_string()),
-        _ => None,
-    }
-}
-
-fn parse_yaml(src: &str) -> Result<BTreeMap<String, Value>, DomainError> {
-    use yaml_rust2::Yaml;
-    let docs = yaml_rust2::YamlLoader::load_from_str(src)
-        .map_err(|e| bad(FrontMatterError::BadYaml(e.to_string())))?;
-    let mut map = BTreeMap::new();
-    let Some(doc) = docs.into_iter().next() else {
-        return Ok(map);
-    };
-    let hash = match doc {
-        Yaml::Hash(h) => h,
-        Yaml::Null => return Ok(map),
-        _ => {
-            return Err(bad(FrontMatterError::NotKeyValue));
-        }
-    };
-    for (k, v) in hash {
-        let Some(key) = yaml_scalar(&k) else { continue };
-        let value = match v {
-            Yaml::Boolean(b) => Value::Bool(b),
-            Yaml::Array(items) => Value::List(items.iter().filter_map(yaml_scalar).collect()),
-            Yaml::Null => continue,
-            other => match yaml_scalar(&other) {
-                Some(s) => Value::Text(s),
-                None => continue,
-            },
-        };
-        map.insert(key.to_lowercase(), value);
-    }
-    Ok(map)
-}
-
-fn toml_scalar(v: &toml::Value) -> Option<String> {
-    match v {
-        toml::Value::String(s) => Some(s.clone()),
-        toml::Value::Integer(i) => Some(i.to_string()),
-        toml::Value::Float(f) => Some(f.to_string()),
-        toml::Value::Boolean(b) => Some(b.to_string()),
-        toml::Value::Datetime(d) => Some(d.to_string()),
-        _ => None,
-    }
-}
-
-fn parse_toml(src: &str) -> Result<BTreeMap<String, Value>, DomainError> {
-    let table: toml::Table =
-        toml::from_str(src).map_err(|e| bad(FrontMatterError::BadToml(e.message().to_string())))?;
-    let mut map = BTreeMap::new();
-    // Zola keeps categories/tags under [taxonomies]; flatten them.
-    let mut entries: Vec<(String, toml::Value)> = Vec::new();
-    for (k, v) in table {
-        match (k.as_str(), v) {
-            ("taxonomies" | "extra", toml::Value::Table(inner)) => entries.extend(inner),
-            (_, v) => entries.push((k, v)),
-        }
-    }
-    for (k, v) in entries {
-        let value = match v {
-            toml::Value::Boolean(b) => Value::Bool(b),
-            toml::Value::Array(items) => {
-                Value::List(items.iter().filter_map(toml_scalar).collect())
-            }
-            other => match toml_scalar(&other) {
-                Some(s) => Value::Text(s),
-                None => continue,
-            },
-        };
-        map.insert(k.to_lowercase(), value);
-    }
-    Ok(map)
-}
-
 /// Reads one Markdown document. `tz` is the zone for dates written without an offset.
+/// Refused, naming the reason: a control character anywhere (nothing after it is guessed),
+/// front matter over `MAX_FRONT_MATTER`, nested past `MAX_DEPTH` or standing for more than
+/// `MAX_VALUES` values, a time outside `time::YEARS`, a draft value that is not a yes/no word,
+/// a slug `check_slug` refuses.
 pub fn parse_document(text: &str, tz: FixedOffset) -> Result<Imported, DomainError> {
+    if let Some((line, code)) = first_control(text) {
+        return Err(bad(FrontMatterError::ControlChar { line, code }));
+    }
     let (front, body) = split(text)?;
     let map = match front {
-        Some((src, true)) => parse_toml(src)?,
-        Some((src, false)) => parse_yaml(src)?,
-        None => BTreeMap::new(),
+        Some((src, _)) if src.len() > MAX_FRONT_MATTER => {
+            return Err(bad(FrontMatterError::TooLarge {
+                bytes: src.len(),
+                limit: MAX_FRONT_MATTER,
+            }));
+        }
+        Some((src, true)) => toml_doc::read(src)?,
+        Some((src, false)) => yaml::read(src)?,
+        None => Keys::new(),
     };
-    let first = |keys: &[&str]| keys.iter().find_map(|k| map.get(*k));
+    // A key without a value is as good as absent, except `draft` (see `Value::flag`).
+    let first = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| map.get(*k).filter(|v| !matches!(v, Value::Null)))
+    };
     let text_of = |keys: &[&str]| first(keys).and_then(Value::text).unwrap_or_default();
 
     let title = text_of(&["title"]);
@@ -196,16 +209,15 @@ pub fn parse_document(text: &str, tz: FixedOffset) -> Result<Imported, DomainErr
     let publish_at = match first(&["date", "publish_at", "publishdate"]).and_then(Value::text) {
         None => None,
         Some(s) => {
-            Some(parse_time(&s, tz).ok_or_else(|| bad(FrontMatterError::BadDate(s.clone())))?)
+            Some(read_time(&s, tz)?.ok_or_else(|| bad(FrontMatterError::BadDate(s.clone())))?)
         }
     };
     let status = match first(&["status"]).and_then(Value::text) {
         None => None,
         Some(s) => Some(Status::parse(&s)?),
     };
-    let draft = match first(&["draft"]) {
-        Some(Value::Bool(b)) => *b,
-        Some(v) => v.text().is_some_and(|s| s == "true"),
+    let draft = match map.get("draft") {
+        Some(v) => v.flag()?,
         None => false,
     };
     let byline = match first(&["byline", "author", "authors"]) {
@@ -267,77 +279,4 @@ pub fn render_document(a: &Article, tz: FixedOffset) -> String {
     // Serialising plain strings and string lists cannot fail; fall back to a title-only header.
     let toml = toml::to_string(&front).unwrap_or_else(|_| format!("title = {:?}\n", a.title));
     format!("+++\n{toml}+++\n{}", a.body)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::TimeZone;
-
-    fn vn() -> FixedOffset {
-        FixedOffset::east_opt(7 * 3600).unwrap()
-    }
-
-    #[test]
-    fn hugo_yaml() {
-        let doc = "---\ntitle: \"Hội nghị “Dân vận khéo”\"\ndate: 2026-11-20T08:30:00+07:00\ndraft: true\ncategories: [\"Dân vận\", \"Tin\"]\ntags:\n  - dân vận\n  - hội nghị\nauthor: Nguyễn Văn A\nsummary: Tóm tắt.\nsigned_by: Ban Dân vận Huyện ủy\n---\nNội dung **đậm**.\n";
-        let imp = parse_document(doc, vn()).unwrap();
-        assert_eq!(imp.fields.title, "Hội nghị “Dân vận khéo”");
-        assert_eq!(imp.fields.section, "Dân vận");
-        assert_eq!(imp.fields.tags, vec!["dân vận", "hội nghị"]);
-        assert_eq!(imp.fields.byline, "Nguyễn Văn A");
-        assert_eq!(imp.fields.lede, "Tóm tắt.");
-        assert_eq!(imp.fields.signed_by, "Ban Dân vận Huyện ủy");
-        assert_eq!(imp.fields.body, "Nội dung **đậm**.\n");
-        assert_eq!(
-            imp.fields.publish_at,
-            Some(Utc.with_ymd_and_hms(2026, 11, 20, 1, 30, 0).unwrap())
-        );
-        assert_eq!(imp.status(Utc::now()), Status::Draft);
-    }
-
-    #[test]
-    fn zola_toml_and_jekyll_keys() {
-        let doc = "+++\ntitle = \"Tin mới\"\ndate = 2026-11-20\ndescription = \"Mô tả\"\n[taxonomies]\ncategories = [\"Kinh tế\"]\ntags = [\"a\", \"b\"]\n+++\nBody";
-        let imp = parse_document(doc, vn()).unwrap();
-        assert_eq!(imp.fields.section, "Kinh tế");
-        assert_eq!(imp.fields.tags, vec!["a", "b"]);
-        assert_eq!(imp.fields.lede, "Mô tả");
-        let now = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
-        assert_eq!(imp.status(now), Status::Published);
-        let before = Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap();
-        assert_eq!(imp.status(before), Status::Scheduled);
-
-        let jekyll = "---\ntitle: Post\nauthors: [A, B]\ncategory: News\ndate: 2026-11-20 10:00:00 +0700\n---\nx";
-        let imp = parse_document(jekyll, vn()).unwrap();
-        assert_eq!(imp.fields.byline, "A, B");
-        assert_eq!(imp.fields.section, "News");
-    }
-
-    #[test]
-    fn refusals_name_the_problem() {
-        let cases = [
-            ("---\ntitle: [unclosed\n---\n", "YAML"),
-            ("+++\ntitle = \n+++\n", "TOML"),
-            ("---\ntitle: x\n", "never closed"),
-            ("---\nslug: x\n---\nbody", "title"),
-            ("no front matter", "title"),
-            ("---\ntitle: x\ndate: tomorrow\n---\n", "tomorrow"),
-            ("---\ntitle: x\nstatus: live\n---\n", "live"),
-            ("---\ntitle: x\nslug: ../../etc\n---\n", "slug"),
-        ];
-        for (doc, want) in cases {
-            let err = parse_document(doc, vn()).unwrap_err().to_string();
-            assert!(err.contains(want), "{doc:?} gave {err:?}");
-        }
-    }
-
-    #[test]
-    fn nfd_front_matter_comes_out_nfc() {
-        use unicode_normalization::UnicodeNormalization;
-        let doc: String = "---\ntitle: Đảng ủy xã\n---\nThẩm định".nfd().collect();
-        let imp = parse_document(&doc, vn()).unwrap();
-        assert_eq!(imp.fields.title, "Đảng ủy xã");
-        assert_eq!(imp.fields.body, "Thẩm định");
-    }
 }

@@ -5,9 +5,25 @@ use super::text;
 
 /// Longest slug we make from a title; longer titles are cut at a word boundary.
 const MAX_SLUG_LEN: usize = 80;
+/// Longest slug an editor may give.
+pub const MAX_GIVEN_SLUG_LEN: usize = 200;
+/// Put before a slug made from a title of digits only ("2023" → `bai-2023`, the same word as
+/// the `bai-viet` fallback), so the slug never reads as an article number.
+const DIGITS_PREFIX: &str = "bai-";
 
-/// “Thẩm định “Dân vận khéo” năm 2023” → `tham-dinh-dan-van-kheo-nam-2023`.
+/// An article's slug made from its title: `slug_words`, never digits only (“2023” →
+/// `bai-2023`), so `newsdesk show SLUG` cannot mistake it for an article number.
 pub fn slugify(title: &str) -> String {
+    let mut slug = slug_words(title);
+    if all_digits(&slug) {
+        slug.insert_str(0, DIGITS_PREFIX);
+    }
+    slug
+}
+
+/// “Thẩm định “Dân vận khéo” năm 2023” → `tham-dinh-dan-van-kheo-nam-2023`: any name as one
+/// URL segment. A name of digits stays digits (a section or tag “2023” is `2023`).
+pub fn slug_words(title: &str) -> String {
     // Fold first so đ becomes d (deunicode would give "d" too, but NFD input must agree).
     let ascii = deunicode::deunicode(&text::fold(title));
     let mut slug = String::with_capacity(ascii.len());
@@ -22,7 +38,11 @@ pub fn slugify(title: &str) -> String {
         slug.pop();
     }
     if slug.len() > MAX_SLUG_LEN {
-        let cut = slug[..MAX_SLUG_LEN].rfind('-').unwrap_or(MAX_SLUG_LEN);
+        // ASCII by now, so any byte index is a boundary.
+        let cut = slug
+            .get(..MAX_SLUG_LEN)
+            .and_then(|head| head.rfind('-'))
+            .unwrap_or(MAX_SLUG_LEN);
         slug.truncate(cut);
     }
     if slug.is_empty() {
@@ -31,10 +51,16 @@ pub fn slugify(title: &str) -> String {
     slug
 }
 
-/// A slug is one path segment of `[a-z0-9]` words joined by single hyphens.
+/// `2023`: a slug `newsdesk show 2023` would read as article number 2023.
+fn all_digits(slug: &str) -> bool {
+    !slug.is_empty() && slug.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A slug is one path segment of `[a-z0-9]` words joined by single hyphens. (The site reads
+/// stored slugs with this; `check_slug` adds the rules for a new one.)
 pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
-        && slug.len() <= 200
+        && slug.len() <= MAX_GIVEN_SLUG_LEN
         && !slug.starts_with('-')
         && !slug.ends_with('-')
         && !slug.contains("--")
@@ -45,10 +71,18 @@ pub fn is_valid_slug(slug: &str) -> bool {
 
 /// Checks an editor-supplied slug; an invalid one is refused, never silently rewritten.
 pub fn check_slug(slug: &str) -> Result<(), DomainError> {
-    if is_valid_slug(slug) {
-        Ok(())
-    } else {
+    let len = slug.chars().count();
+    if len > MAX_GIVEN_SLUG_LEN {
+        Err(DomainError::SlugTooLong {
+            len,
+            max: MAX_GIVEN_SLUG_LEN,
+        })
+    } else if !is_valid_slug(slug) {
         Err(DomainError::BadSlug(slug.to_string()))
+    } else if all_digits(slug) {
+        Err(DomainError::SlugAllDigits(slug.to_string()))
+    } else {
+        Ok(())
     }
 }
 
@@ -83,6 +117,9 @@ mod tests {
             ("../../etc/passwd", "etc-passwd"),
             ("Ưu tiên – “đột phá”", "uu-tien-dot-pha"),
             ("???", "bai-viet"),
+            ("2023", "bai-2023"),
+            (" 1984 ", "bai-1984"),
+            ("2023!", "bai-2023"),
         ];
         for (title, want) in cases {
             assert_eq!(slugify(title), want, "{title}");
@@ -90,6 +127,12 @@ mod tests {
             assert_eq!(slugify(&nfd), want, "NFD {title}");
             assert!(is_valid_slug(&slugify(title)));
         }
+    }
+
+    #[test]
+    fn names_of_digits_stay_digits_outside_article_slugs() {
+        assert_eq!(slug_words("2023"), "2023");
+        assert_eq!(slug_words("Năm 2023"), slugify("Năm 2023"));
     }
 
     #[test]
@@ -107,6 +150,27 @@ mod tests {
             assert!(check_slug(bad).is_err());
         }
         assert!(is_valid_slug("dan-van-2023"));
+        assert!(check_slug("dan-van-2023").is_ok() && check_slug("2023-2").is_ok());
+    }
+
+    #[test]
+    fn digits_and_length_have_their_own_reasons() {
+        let err = check_slug("2023").unwrap_err();
+        assert_eq!(err, DomainError::SlugAllDigits("2023".into()));
+        assert!(err.to_string().contains("only digits"), "{err}");
+        let long = "a".repeat(250);
+        let err = check_slug(&long).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the slug is 250 characters long: at most 200 are allowed"
+        );
+        // Too long and badly spelled: the length is what the editor must fix first.
+        let err = check_slug(&"Đ".repeat(250)).unwrap_err();
+        assert!(
+            matches!(err, DomainError::SlugTooLong { len: 250, .. }),
+            "{err}"
+        );
+        assert!(check_slug(&"a".repeat(200)).is_ok());
     }
 
     #[test]

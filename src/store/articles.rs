@@ -143,8 +143,13 @@ fn choose_slug(tx: &Transaction, fields: &ArticleFields, own_id: Option<i64>) ->
     };
     match &fields.slug {
         Some(slug) => {
-            check_slug(slug).map_err(|e| rule(fields, e))?;
-            match owner(slug)? {
+            let holder = owner(slug)?;
+            // An article keeps the slug it has, even one made before a rule was added
+            // (all digits); a new or changed slug must pass today's rules.
+            if holder.is_none() || holder != own_id {
+                check_slug(slug).map_err(|e| rule(fields, e))?;
+            }
+            match holder {
                 Some(other) if Some(other) != own_id => Err(StoreError::SlugTaken(slug.clone())),
                 _ => Ok(slug.clone()),
             }
