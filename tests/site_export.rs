@@ -421,3 +421,19 @@ fn every_page_of_a_large_site_shows_its_own_body() {
     );
     check(&site);
 }
+
+#[test]
+fn a_section_or_tag_of_digits_keeps_its_digits_in_the_address() {
+    // Articles' own slugs never read as a number (`bai-2023`); section and tag folders are
+    // not looked up by number, so a site's `/2024/` and `/tag/2023/` stay where they were.
+    let mut site = Site::new();
+    site.published(
+        fields("Tổng kết năm", "2024", &["2023"], "Nội dung."),
+        at(20, 8),
+    );
+    site.export();
+    let out = site.out();
+    assert!(out.join("2024/index.html").is_file());
+    assert!(out.join("tag/2023/index.html").is_file());
+    assert!(!out.join("tag/bai-2023").exists());
+}

@@ -385,11 +385,25 @@ fn a_text_file_is_refused_untouched() {
 
 #[test]
 fn a_broken_file_with_a_sqlite_header_is_refused_untouched() {
+    // SQLite's header and then noise: a database file, damaged; whose, nobody can tell. It is
+    // called damaged (to check and restore), not "another file" (which would split the data).
     let (_dir, path) = temp_db();
     let mut bytes = b"SQLite format 3\0".to_vec();
     bytes.extend(lcg_bytes(4096 - 16));
     std::fs::write(&path, bytes).unwrap();
-    assert_refused_untouched(&path, assert_not_newsdesk);
+    assert_refused_untouched(&path, |e| {
+        assert!(
+            matches!(
+                e,
+                StoreError::CannotOpen {
+                    problem: newsdesk::store::OpenProblem::Damaged,
+                    ..
+                }
+            ),
+            "expected a damaged file, got {e:?}"
+        );
+        assert!(e.to_string().contains("integrity_check"), "{e}");
+    });
 }
 
 #[test]

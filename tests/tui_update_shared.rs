@@ -750,3 +750,16 @@ fn the_leader_key_then_a_letter_does_what_the_letter_names() {
     key(&mut s, KeyCode::Esc);
     assert_eq!(body(&s), before);
 }
+
+#[test]
+fn a_publish_time_no_page_can_show_is_refused_with_its_reason() {
+    for typed in ["+10000-01-01", "-0001-01-01 08:00", "0999-12-31 23:00"] {
+        let mut s = editing();
+        key(&mut s, KeyCode::BackTab);
+        assert_eq!(s.editor.as_ref().unwrap().focus, Field::PublishAt);
+        typing(&mut s, typed);
+        assert!(ctrl(&mut s, 's').is_empty(), "{typed}: saved");
+        let (text, error) = message(&s);
+        assert!(error && text.contains("1000–9999"), "{typed}: {text}");
+    }
+}

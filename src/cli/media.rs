@@ -190,10 +190,10 @@ pub fn add_to_library(
     file: &Path,
     text: &[String; 3],
 ) -> CliResult<(MediaItem, bool)> {
-    use crate::files::{NotRegular, ReadError, read_regular};
+    use crate::files::{FileKind, ReadError, read_regular};
     let bytes = read_regular(file, max_mb.saturating_mul(1_000_000)).map_err(|e| match e {
-        ReadError::NotRegular(NotRegular::Folder) => CliMsg::PhotoIsFolder,
-        ReadError::NotRegular(NotRegular::Special) => CliMsg::PhotoNotAFile,
+        ReadError::NotRegular(FileKind::Folder) => CliMsg::PhotoIsFolder,
+        ReadError::NotRegular(_) => CliMsg::PhotoNotAFile,
         ReadError::TooLarge { bytes, .. } => CliMsg::PhotoRejected(Refusal::TooLarge {
             bytes,
             limit_mb: max_mb,

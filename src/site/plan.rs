@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use super::fingerprint::Fp;
 use super::media::Shown;
-use crate::domain::{Article, Status, is_valid_slug, slugify};
+use crate::domain::{Article, Status, is_valid_slug, slug_words, slugify};
 use crate::media::ArticleMedia;
 
 /// Items in each RSS feed.
@@ -96,7 +96,7 @@ pub struct Plan {
 }
 
 fn section_slug(name: &str) -> String {
-    let slug = slugify(name);
+    let slug = slug_words(name);
     if RESERVED.contains(&slug.as_str()) {
         format!("{slug}-s")
     } else {
@@ -165,7 +165,9 @@ impl Plan {
                 .map(|t| t.trim())
                 .filter(|t| !t.is_empty())
                 .map(|t| {
-                    let slug = tag_slugs.entry(t.to_string()).or_insert_with(|| slugify(t));
+                    let slug = tag_slugs
+                        .entry(t.to_string())
+                        .or_insert_with(|| slug_words(t));
                     (slug.clone(), t.to_string())
                 })
                 .filter(|(s, _)| seen.insert(s.clone()))

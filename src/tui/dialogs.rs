@@ -8,7 +8,7 @@ use super::layout::HelpGrid;
 use super::msg::Msg;
 use super::state::{Dialog, EditorState, State};
 use super::update::{export_answer, leave, save, say, warn};
-use crate::domain::{Article, Status, allowed_moves, time::parse_time};
+use crate::domain::{Article, Status, allowed_moves};
 
 /// The key table a dialog answers from (`None`: the help screen, which any key closes).
 pub fn context_of(dialog: &Dialog) -> Option<Context> {
@@ -196,10 +196,10 @@ fn choose_status(s: &mut State, choices: &[Status], selected: usize, at: String)
     let at_time = if at.trim().is_empty() {
         None
     } else {
-        match parse_time(&at, s.tz) {
-            Some(t) => Some(t),
-            None => {
-                warn(s, Msg::BadTime { input: &at });
+        match crate::tui::state::read_time(&at, s.tz) {
+            Ok(t) => Some(t),
+            Err(bad) => {
+                warn(s, bad.msg());
                 s.dialog = Some(Dialog::StatusMenu {
                     choices: choices.to_vec(),
                     selected,

@@ -2,6 +2,7 @@
 
 mod editor;
 mod editor_sync;
+pub use editor_sync::{BadTime, read_time};
 mod gallery;
 
 use chrono::FixedOffset;

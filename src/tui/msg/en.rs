@@ -105,6 +105,9 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
         M::BadTime { input } => {
             return format!("“{input}” is not a time: write it like 2026-11-27 08:00").into();
         }
+        M::TimeOutOfRange { input } => {
+            return format!("“{input}” is outside the years 1000–9999 a page can show").into();
+        }
         M::HelpTitle => "Keys",
         M::HelpClose => "any other key closes",
         M::HelpGroup(ctx) => match ctx {

@@ -82,6 +82,7 @@ counted_enum! {
         NothingToMove,
         Saved { title: &'a str, version: i64, status: Status },
         BadTime { input: &'a str },
+        TimeOutOfRange { input: &'a str },
         // Help
         HelpTitle,
         HelpClose,

@@ -103,6 +103,9 @@ impl Msg<'_> {
             M::SaveFirst,
             M::NothingToMove,
             M::BadTime { input: "mai 8h" },
+            M::TimeOutOfRange {
+                input: "+10000-01-01",
+            },
             M::HelpTitle,
             M::HelpClose,
             M::LeaveTitle,

@@ -106,6 +106,9 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
         M::BadTime { input } => {
             return format!("“{input}” không phải thời gian: hãy viết như 2026-11-27 08:00").into();
         }
+        M::TimeOutOfRange { input } => {
+            return format!("“{input}” nằm ngoài các năm 1000–9999 mà trang web ghi được").into();
+        }
         M::HelpTitle => "Phím tắt",
         M::HelpClose => "phím khác để đóng",
         M::HelpGroup(ctx) => match ctx {

@@ -11,6 +11,31 @@ use super::editor::{body_area, publish_text, single_line};
 use super::{EditorState, Field};
 use crate::domain::{Article, ArticleFields, text};
 
+/// A typed time the editor cannot send: not a time, or one outside the years a page shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadTime {
+    NotATime(String),
+    OutOfRange(String),
+}
+
+/// The time typed in `input` (the Publish field, the status menu's box), read in `tz`.
+pub fn read_time(input: &str, tz: FixedOffset) -> Result<DateTime<Utc>, BadTime> {
+    match crate::domain::time::read_time(input, tz) {
+        Ok(Some(t)) => Ok(t),
+        Ok(None) => Err(BadTime::NotATime(input.to_string())),
+        Err(_) => Err(BadTime::OutOfRange(input.to_string())),
+    }
+}
+
+impl BadTime {
+    pub fn msg(&self) -> crate::tui::msg::Msg<'_> {
+        match self {
+            BadTime::NotATime(input) => crate::tui::msg::Msg::BadTime { input },
+            BadTime::OutOfRange(input) => crate::tui::msg::Msg::TimeOutOfRange { input },
+        }
+    }
+}
+
 impl EditorState {
     /// Takes in `a`, the stored article after an action of this editor's.
     pub fn sync_with(&mut self, a: &Article, tz: FixedOffset) {
@@ -37,8 +62,8 @@ impl EditorState {
     }
 
     /// The publish time a save sends: the stored one (to the second) while the field still
-    /// shows it, else what the field says; `Err` with the text when it is not a time.
-    pub fn publish_at(&self, tz: FixedOffset) -> Result<Option<DateTime<Utc>>, String> {
+    /// shows it, else what the field says; `Err` when it is not a time a page can show.
+    pub fn publish_at(&self, tz: FixedOffset) -> Result<Option<DateTime<Utc>>, BadTime> {
         let at = self.value(Field::PublishAt);
         if at.trim().is_empty() {
             return Ok(None);
@@ -46,7 +71,7 @@ impl EditorState {
         if at == publish_text(self.synced.publish_at, tz) {
             return Ok(self.synced.publish_at);
         }
-        crate::domain::time::parse_time(&at, tz).map(Some).ok_or(at)
+        read_time(&at, tz).map(Some)
     }
 
     /// The fields as a save would store them, and whether the Publish field reads as a time.

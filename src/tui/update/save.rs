@@ -18,8 +18,8 @@ pub fn save(s: &mut State) -> Vec<Effect> {
     let mut fields = e.fields();
     match e.publish_at(s.tz) {
         Ok(at) => fields.publish_at = at,
-        Err(at) => {
-            warn(s, Msg::BadTime { input: &at });
+        Err(bad) => {
+            warn(s, bad.msg());
             return Vec::new();
         }
     }
