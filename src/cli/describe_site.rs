@@ -2,6 +2,7 @@
 
 use crate::i18n::Lang;
 use crate::site::SiteError;
+use crate::site::publish::Occupant;
 
 pub fn describe_site(err: &SiteError, lang: Lang) -> String {
     if lang == Lang::En {
@@ -67,6 +68,22 @@ pub fn describe_site(err: &SiteError, lang: Lang) -> String {
             "ảnh được giữ trong một thư mục cạnh cơ sở dữ liệu, mà cơ sở dữ liệu này nằm trong bộ nhớ"
                 .to_string()
         }
+        SiteError::Occupied { path, by } => format!(
+            "{} {}: newsdesk biến đường dẫn xuất thành một liên kết tới thư mục bản dựng và không thay thế thứ gì khác; hãy chuyển nó đi hoặc xuất ra chỗ khác",
+            path.display(),
+            occupant_vi(by)
+        ),
+    }
+}
+
+fn occupant_vi(by: &Occupant) -> String {
+    match by {
+        Occupant::File => "là một tệp, không phải thư mục".into(),
+        Occupant::Link(t) => format!(
+            "là một liên kết không do newsdesk tạo (tới {})",
+            t.display()
+        ),
+        Occupant::Special => "không phải thư mục (là thiết bị, socket hoặc ống dẫn)".into(),
     }
 }
 
@@ -124,6 +141,8 @@ fn action_vi(action: &str) -> &str {
         "read the templates folder" => "đọc thư mục mẫu",
         "run the sync command with" => "chạy lệnh đồng bộ bằng",
         "share the sync log with" => "chia sẻ nhật ký đồng bộ với",
+        "make the build durable in" => "đồng bộ xuống đĩa",
+        "create the completion mark" => "tạo dấu hoàn tất",
         other => other,
     }
 }
@@ -181,6 +200,20 @@ mod tests {
                 problem: "which is not in the photo library",
             },
             SiteError::NoMediaFolder,
+            SiteError::Occupied {
+                path: p.clone(),
+                by: Occupant::File,
+            },
+            SiteError::Occupied {
+                path: p.clone(),
+                by: Occupant::Link(p.clone()),
+            },
+            SiteError::Occupied {
+                path: p.clone(),
+                by: Occupant::Special,
+            },
+            SiteError::io("make the build durable in", &p, io()),
+            SiteError::io("create the completion mark", &p, io()),
         ];
         for e in &errors {
             let vi = describe_site(e, Lang::Vi);

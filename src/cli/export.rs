@@ -32,8 +32,19 @@ pub struct ExportArgs {
 #[derive(Debug)]
 pub struct Exported {
     pub published: Vec<Article>,
+    /// Due articles the new site shows as published but the store could not be told of (the
+    /// next export tells it).
+    pub unrecorded: Vec<(Article, NotRecorded)>,
     pub report: Report,
     pub settings: Settings,
+}
+
+/// Why a due article on the new site was not marked published in the store.
+#[derive(Debug)]
+pub enum NotRecorded {
+    /// Someone changed it while the site was built.
+    Changed,
+    Failed(crate::store::StoreError),
 }
 
 /// The stored settings with this export's overrides applied.
@@ -55,8 +66,10 @@ pub fn out_dir(out: Option<&Path>, settings: &Settings) -> CliResult<PathBuf> {
         .ok_or_else(|| SiteError::NoOutDir.into())
 }
 
-/// Publishes scheduled articles whose time has come (each move is a save in their history),
-/// then exports the site. The clock and the user come from `actor`.
+/// Exports the site with the scheduled articles whose time has come shown as published, and
+/// once the new site is live records each move in the store (a save in its history). A build
+/// that fails publishes nothing: the articles stay scheduled. The clock and the user come
+/// from `actor`.
 pub fn export_site(
     store: &mut Store,
     out: Option<&Path>,
@@ -64,6 +77,33 @@ pub fn export_site(
     actor: &Actor,
 ) -> CliResult<Exported> {
     export_site_with_progress(store, out, base_url, actor, &mut |_| {})
+}
+
+/// A due article as the store will hold it once published by `actor` (`Store::set_status`
+/// keeps a publish time already reached): what the site shows is what the store then says.
+fn as_published(a: &Article, actor: &Actor) -> Article {
+    let mut p = a.clone();
+    p.status = Status::Published;
+    p.publish_at = Some(
+        a.publish_at
+            .filter(|t| *t <= actor.now)
+            .unwrap_or(actor.now),
+    );
+    p.updated_at = actor.now;
+    p.updated_by = actor.user.clone();
+    p.version += 1;
+    p
+}
+
+/// Marks a due article published, unless it changed since the build read it.
+fn record_published(store: &mut Store, a: &Article, actor: &Actor) -> Result<Article, NotRecorded> {
+    let now = store.get(a.id).map_err(NotRecorded::Failed)?;
+    if now.status != Status::Scheduled || now.version != a.version {
+        return Err(NotRecorded::Changed);
+    }
+    store
+        .set_status(a.id, Status::Published, None, actor)
+        .map_err(NotRecorded::Failed)
 }
 
 /// `export_site`, telling `progress` how far it has got (the terminal app's progress bar).
@@ -78,20 +118,18 @@ pub fn export_site_with_progress(
     let out = out_dir(out, &settings)?;
     let dir = settings.templates_dir.as_deref().map(Path::new);
     let templates = Templates::with_overrides(dir)?;
-    let mut published = Vec::new();
-    let due = store.due_scheduled(actor.now)?;
-    progress(Progress::new(Phase::Publishing, 0, due.len()));
-    for (i, article) in due.iter().enumerate() {
-        published.push(store.set_status(article.id, Status::Published, None, actor)?);
-        progress(Progress::new(Phase::Publishing, i + 1, due.len()));
-    }
     // Photos live beside the database; their renditions are cached there too.
     let library = store.path().map(crate::media::Library::beside);
     let mut key = 0;
+    let mut due = Vec::new();
     let report = store.read_snapshot(|s| {
+        due = s.due_scheduled(actor.now)?;
+        progress(Progress::new(Phase::Publishing, 0, due.len()));
         // Read in the same snapshot as the articles, so the key never claims newer content.
         key = site::shortcut::state_key(&settings, &templates, s.change_counter()?);
-        if let Some((live_key, pages)) = site::shortcut::live_state(&out)
+        // Due articles change the site without changing the counter.
+        if due.is_empty()
+            && let Some((live_key, pages)) = site::shortcut::live_state(&out)
             && live_key == key
         {
             progress(Progress::new(Phase::Rendering, 0, pages));
@@ -103,19 +141,46 @@ pub fn export_site_with_progress(
                 ..Report::default()
             }));
         }
-        let headers = s.published_headers()?;
+        let mut headers = s.published_headers()?;
+        headers.extend(due.iter().map(|a| as_published(a, actor)));
+        let mut by_article = s.published_media()?;
+        for a in &due {
+            let m = s.article_media(a.id)?;
+            if !m.is_empty() {
+                by_article.insert(a.id, m);
+            }
+        }
         let media = site::media::Media {
-            by_article: s.published_media()?,
+            by_article,
             library: library.as_ref(),
         };
-        let mut fetch = |ids: &[i64]| s.published_bodies(ids).map_err(|e| e.to_string());
+        let due_ids: Vec<i64> = due.iter().map(|a| a.id).collect();
+        let mut fetch = |ids: &[i64]| {
+            let mut bodies = s.published_bodies(ids).map_err(|e| e.to_string())?;
+            for id in ids.iter().filter(|id| due_ids.contains(id)) {
+                bodies.push((*id, s.get(*id).map_err(|e| e.to_string())?.body));
+            }
+            Ok(bodies)
+        };
         Ok(site::export_with_media(
             &settings, &templates, headers, media, &out, &mut fetch, progress,
         ))
     })??;
-    site::shortcut::record_state(&out, key, report.pages);
+    // The new site is live: now the store says what it shows.
+    let (mut published, mut unrecorded) = (Vec::new(), Vec::new());
+    for (i, a) in due.iter().enumerate() {
+        match record_published(store, a, actor) {
+            Ok(p) => published.push(p),
+            Err(why) => unrecorded.push((a.clone(), why)),
+        }
+        progress(Progress::new(Phase::Publishing, i + 1, due.len()));
+    }
+    if due.is_empty() {
+        site::shortcut::record_state(&out, key, report.pages);
+    }
     Ok(Exported {
         published,
+        unrecorded,
         report,
         settings,
     })
@@ -146,12 +211,22 @@ pub fn run(ctx: &mut Context, a: ExportArgs) -> CliResult<Outcome> {
     if a.rollback {
         let settings = settings(&ctx.store, None)?;
         let out = out_dir(a.out.as_deref(), &settings)?;
-        let now = site::rollback(&out)?;
+        let r = site::publish::rollback(&out)?;
+        // When the build was made, in the site's time zone (the one its pages show).
+        let made = r.made.map(|t| {
+            chrono::DateTime::<chrono::Utc>::from(t)
+                .with_timezone(&settings.timezone)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        });
         tell(
             lang,
             CliMsg::RolledBack {
                 out: out.display().to_string(),
-                build: now.display().to_string(),
+                number: r.number,
+                path: r.path.display().to_string(),
+                made,
+                forward: r.forward(),
             },
         );
         return Ok(Outcome::Ok);
@@ -173,6 +248,20 @@ pub fn run(ctx: &mut Context, a: ExportArgs) -> CliResult<Outcome> {
             CliMsg::PublishedOnSchedule {
                 title: p.title.clone(),
                 slug: p.slug.clone(),
+            },
+        );
+    }
+    for (a, why) in &done.unrecorded {
+        let (title, slug) = (a.title.clone(), a.slug.clone());
+        complain(
+            lang,
+            match why {
+                NotRecorded::Changed => CliMsg::ChangedWhileExported { title, slug },
+                NotRecorded::Failed(e) => CliMsg::NotMarkedPublished {
+                    title,
+                    slug,
+                    err: super::describe_store(e, lang),
+                },
             },
         );
     }
