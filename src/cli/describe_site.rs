@@ -112,6 +112,9 @@ fn reason_vi(reason: &str) -> String {
         }
         "give an offset like +07:00 or -05:30" => "hãy nhập độ lệch giờ như +07:00 hoặc -05:30",
         "the site needs a title" => "trang cần có tên",
+        "give a time from 1 second to 24 hours: 90, 90s, 10m or 2h" => {
+            "hãy nhập một khoảng thời gian từ 1 giây đến 24 giờ: 90, 90s, 10m hoặc 2h"
+        }
         "give a single line" => "chỉ nhập một dòng",
         other => other,
     };
@@ -240,6 +243,7 @@ mod tests {
             ("timezone", "x"),
             ("title", ""),
             ("tagline", "a\nb"),
+            ("sync_timeout", "0"),
         ];
         for (key, value) in cases {
             let Err(SiteError::BadValue { reason, .. }) =

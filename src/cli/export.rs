@@ -9,6 +9,7 @@ use super::output::{complain, tell};
 use super::{CliMsg, CliResult, Context, Outcome};
 use crate::domain::{Actor, Article, Status};
 use crate::i18n::Lang;
+use crate::site::sync::Ended;
 use crate::site::{self, OnProgress, Phase, Progress, Report, Settings, SiteError, Templates};
 use crate::store::Store;
 
@@ -273,23 +274,27 @@ pub fn run(ctx: &mut Context, a: ExportArgs) -> CliResult<Outcome> {
         && let Some(cmd) = &done.settings.sync_command
     {
         let live = &done.report.live;
+        let timeout = site::settings::sync_timeout(&ctx.store.settings()?)?;
         tell(
             lang,
             CliMsg::SyncRunning(site::sync::command_line(cmd, live)),
         );
-        match site::sync::run(cmd, live)? {
-            Some(0) => tell(lang, CliMsg::SyncFinished),
-            code => {
-                complain(
-                    lang,
-                    CliMsg::SyncFailed {
-                        code,
-                        live: live.display().to_string(),
-                    },
-                );
-                return Ok(Outcome::Partial);
+        let failed = match site::sync::run(cmd, live, timeout)? {
+            Ended::Exited(Some(0)) => {
+                tell(lang, CliMsg::SyncFinished);
+                return Ok(Outcome::Ok);
             }
-        }
+            Ended::Exited(code) => CliMsg::SyncFailed {
+                code,
+                live: live.display().to_string(),
+            },
+            Ended::TimedOut => CliMsg::SyncTimedOut {
+                limit: site::settings::format_duration(timeout),
+                live: live.display().to_string(),
+            },
+        };
+        complain(lang, failed);
+        return Ok(Outcome::Partial);
     }
     Ok(Outcome::Ok)
 }
