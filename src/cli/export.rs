@@ -298,3 +298,59 @@ pub fn run(ctx: &mut Context, a: ExportArgs) -> CliResult<Outcome> {
     }
     Ok(Outcome::Ok)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ArticleFields;
+    use chrono::{TimeZone, Utc};
+
+    /// A due article saved by someone while the site was built is not marked published on
+    /// the strength of the older copy the build rendered.
+    #[test]
+    fn a_due_article_changed_during_the_export_is_not_marked_published() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("n.db")).unwrap();
+        let t = |h| Utc.with_ymd_and_hms(2026, 11, 26, h, 0, 0).unwrap();
+        let fields = ArticleFields {
+            title: "Tin hẹn giờ".into(),
+            body: "Nội dung.".into(),
+            ..Default::default()
+        };
+        let a = store
+            .create(&fields, Status::Draft, &Actor::new("hoa", t(1)))
+            .unwrap();
+        let a = store
+            .set_status(
+                a.id,
+                Status::Scheduled,
+                Some(t(6)),
+                &Actor::new("hoa", t(2)),
+            )
+            .unwrap();
+        let export = Actor::new("cron", t(7));
+        let read = store.due_scheduled(export.now).unwrap().remove(0);
+        let edited = ArticleFields {
+            lede: "Sửa vào phút chót.".into(),
+            ..store.get(a.id).unwrap().fields()
+        };
+        store
+            .save(a.id, &edited, a.version, &Actor::new("lan", t(7)))
+            .unwrap();
+        assert!(matches!(
+            record_published(&mut store, &read, &export),
+            Err(NotRecorded::Changed)
+        ));
+        assert_eq!(store.get(a.id).unwrap().status, Status::Scheduled);
+        // Unchanged, it is marked published with its own time.
+        let read = store.due_scheduled(export.now).unwrap().remove(0);
+        let p = record_published(&mut store, &read, &export).unwrap();
+        assert_eq!((p.status, p.publish_at), (Status::Published, Some(t(6))));
+        assert_eq!(p, {
+            let mut shown = as_published(&read, &export);
+            shown.body = p.body.clone();
+            shown.lede = p.lede.clone();
+            shown
+        });
+    }
+}

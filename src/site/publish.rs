@@ -141,7 +141,10 @@ impl Output {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let live = parent.join(&name);
+        let live = match live.parent() {
+            Some(p) if !p.as_os_str().is_empty() => parent.join(&name),
+            _ => PathBuf::from(&name),
+        };
         let occupied = |by| SiteError::Occupied {
             path: live.clone(),
             by,
