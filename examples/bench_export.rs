@@ -3,7 +3,7 @@
 //! PATH, the same corpus built by Hugo with equivalent minimal templates, in the same run.
 //!
 //!     cargo run --release --example bench_export -- --n 10000 [--dir /tmp/x] [--no-hugo]
-//!         [--rounds 3] [--no-settle]
+//!         [--rounds 3] [--no-settle] [--edits 5]
 //!
 //! Without --dir the work files go to a temporary folder removed at the end. With --dir the
 //! database and the Hugo site's content are kept and reused by the next run with the same N.
@@ -412,12 +412,14 @@ fn main() -> Res {
         same.report.written
     );
 
-    // The first edit after a full export builds the second folder (every page linked); from
-    // then on the older build is recycled and only changed files are touched.
-    for k in 0..3 {
+    // The first edits after a full export build fresh folders (every page linked) until there
+    // is a spare build to recycle (the third build on: live, rollback and spare are kept);
+    // from then on only changed files are touched.
+    let edits: i64 = arg("--edits").map_or(Ok(5), |s| s.parse())?;
+    for k in 0..edits {
         let id: i64 = store.connection().query_row(
             "SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET ?1",
-            [(n as i64 / 3) * k],
+            [(n as i64 / edits) * k],
             |r| r.get(0),
         )?;
         let art = store.get(id)?;

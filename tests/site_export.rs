@@ -357,8 +357,9 @@ fn recycled_builds_match_a_fresh_export_and_keep_the_previous_site_intact() {
         .unwrap()
         .count();
     assert_eq!(
-        builds, 6,
-        "two builds, two manifests, the lock and the live build's state record"
+        builds, 12,
+        "three builds (live, rollback, spare), their manifests and completion marks, the lock, \
+         the rollback record and the live build's state record"
     );
 }
 

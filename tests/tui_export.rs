@@ -257,6 +257,7 @@ fn the_sync_outcome_is_in_the_summary_with_its_last_line_and_log() {
     assert!(screen(&s).contains("export syncing…"), "{}", screen(&s));
     let ok = SyncSummary {
         code: Some(0),
+        timed_out: None,
         last_line: "sent 1,234 bytes  received 56 bytes".into(),
         log: log.clone(),
         secs: 0.8,
@@ -292,6 +293,29 @@ fn the_sync_outcome_is_in_the_summary_with_its_last_line_and_log() {
         text.starts_with(
             "Sync failed (exit code 23, log /tmp/newsdesk-sync-4242.log): rsync error: \
              some files could not be transferred (code 23). The export is in place. Site exported"
+        ),
+        "{text}"
+    );
+
+    // A sync stopped at its timeout: an error naming the setting and the limit.
+    start(&mut s, Some(RSYNC));
+    let stopped = SyncSummary {
+        code: None,
+        timed_out: Some("10m".into()),
+        last_line: "sending incremental file list".into(),
+        log: log.clone(),
+        secs: 600.0,
+    };
+    update(
+        &mut s,
+        Action::ExportFinished(Ok(summary(Some(Ok(stopped))))),
+    );
+    let (text, error) = message(&s);
+    assert!(error);
+    assert!(
+        text.starts_with(
+            "Sync failed (stopped after 10m, the sync_timeout setting, log \
+             /tmp/newsdesk-sync-4242.log): sending incremental file list. The export is in place."
         ),
         "{text}"
     );

@@ -2,6 +2,7 @@
 
 use crate::i18n::Lang;
 use crate::site::SiteError;
+use crate::site::publish::Occupant;
 
 pub fn describe_site(err: &SiteError, lang: Lang) -> String {
     if lang == Lang::En {
@@ -67,6 +68,22 @@ pub fn describe_site(err: &SiteError, lang: Lang) -> String {
             "ảnh được giữ trong một thư mục cạnh cơ sở dữ liệu, mà cơ sở dữ liệu này nằm trong bộ nhớ"
                 .to_string()
         }
+        SiteError::Occupied { path, by } => format!(
+            "{} {}: newsdesk biến đường dẫn xuất thành một liên kết tới thư mục bản dựng và không thay thế thứ gì khác; hãy chuyển nó đi hoặc xuất ra chỗ khác",
+            path.display(),
+            occupant_vi(by)
+        ),
+    }
+}
+
+fn occupant_vi(by: &Occupant) -> String {
+    match by {
+        Occupant::File => "là một tệp, không phải thư mục".into(),
+        Occupant::Link(t) => format!(
+            "là một liên kết không do newsdesk tạo (tới {})",
+            t.display()
+        ),
+        Occupant::Special => "không phải thư mục (là thiết bị, socket hoặc ống dẫn)".into(),
     }
 }
 
@@ -95,6 +112,9 @@ fn reason_vi(reason: &str) -> String {
         }
         "give an offset like +07:00 or -05:30" => "hãy nhập độ lệch giờ như +07:00 hoặc -05:30",
         "the site needs a title" => "trang cần có tên",
+        "give a time from 1 second to 24 hours: 90, 90s, 10m or 2h" => {
+            "hãy nhập một khoảng thời gian từ 1 giây đến 24 giờ: 90, 90s, 10m hoặc 2h"
+        }
         "give a single line" => "chỉ nhập một dòng",
         other => other,
     };
@@ -124,6 +144,8 @@ fn action_vi(action: &str) -> &str {
         "read the templates folder" => "đọc thư mục mẫu",
         "run the sync command with" => "chạy lệnh đồng bộ bằng",
         "share the sync log with" => "chia sẻ nhật ký đồng bộ với",
+        "make the build durable in" => "đồng bộ xuống đĩa",
+        "create the completion mark" => "tạo dấu hoàn tất",
         other => other,
     }
 }
@@ -181,6 +203,20 @@ mod tests {
                 problem: "which is not in the photo library",
             },
             SiteError::NoMediaFolder,
+            SiteError::Occupied {
+                path: p.clone(),
+                by: Occupant::File,
+            },
+            SiteError::Occupied {
+                path: p.clone(),
+                by: Occupant::Link(p.clone()),
+            },
+            SiteError::Occupied {
+                path: p.clone(),
+                by: Occupant::Special,
+            },
+            SiteError::io("make the build durable in", &p, io()),
+            SiteError::io("create the completion mark", &p, io()),
         ];
         for e in &errors {
             let vi = describe_site(e, Lang::Vi);
@@ -207,6 +243,7 @@ mod tests {
             ("timezone", "x"),
             ("title", ""),
             ("tagline", "a\nb"),
+            ("sync_timeout", "0"),
         ];
         for (key, value) in cases {
             let Err(SiteError::BadValue { reason, .. }) =

@@ -6,7 +6,7 @@ use super::args::{ExportMdArgs, ImportArgs};
 use super::describe_import::describe_read_refusal;
 use super::import_read::{ReadRefusal, read_markdown};
 use super::import_source::Names;
-use super::output::{error, tell};
+use super::output::{complain, error, tell};
 use super::{CliMsg, CliResult, Context, Outcome, describe_domain, describe_store};
 use crate::domain::frontmatter::{Imported, parse_document, render_document};
 use crate::i18n::Lang;
@@ -290,26 +290,41 @@ pub fn export_md(ctx: &mut Context, a: ExportMdArgs) -> CliResult<Outcome> {
         err: e.to_string(),
     })?;
     const PAGE: usize = 500;
-    let mut written = 0;
+    let (mut seen, mut written, mut refused) = (0, 0u64, false);
     loop {
         let page = ctx.store.list(&ListQuery {
             sort: Sort::Title,
             limit: PAGE,
-            offset: written,
+            offset: seen,
             ..ListQuery::default()
         })?;
         for summary in &page {
             let article = ctx.store.get(summary.id)?;
             // Slugs are [a-z0-9-] only, so the file name stays inside `dir`.
             let path = dir.join(format!("{}.md", article.slug));
-            std::fs::write(&path, render_document(&article, ctx.tz)).map_err(|e| {
-                CliMsg::WriteFile {
-                    path: path.display().to_string(),
-                    err: e.to_string(),
+            let shown = || path.display().to_string();
+            match write_markdown(&path, render_document(&article, ctx.tz).as_bytes()) {
+                Ok(()) => written += 1,
+                Err(NotWritten::Occupied(link_to)) => {
+                    refused = true;
+                    complain(
+                        ctx.lang,
+                        CliMsg::MarkdownRefused {
+                            path: shown(),
+                            link_to,
+                        },
+                    );
                 }
-            })?;
+                Err(NotWritten::Io(e)) => {
+                    return Err(CliMsg::WriteFile {
+                        path: shown(),
+                        err: e.to_string(),
+                    }
+                    .into());
+                }
+            }
         }
-        written += page.len();
+        seen += page.len();
         if page.len() < PAGE {
             break;
         }
@@ -317,11 +332,53 @@ pub fn export_md(ctx: &mut Context, a: ExportMdArgs) -> CliResult<Outcome> {
     tell(
         ctx.lang,
         CliMsg::WroteMarkdown {
-            count: written as u64,
+            count: written,
             dir: dir.display().to_string(),
         },
     );
-    Ok(Outcome::Ok)
+    Ok(if refused {
+        Outcome::Partial
+    } else {
+        Outcome::Ok
+    })
+}
+
+enum NotWritten {
+    /// Something that is not a regular file is there: a link (to this target), or else.
+    Occupied(Option<String>),
+    Io(std::io::Error),
+}
+
+/// Writes `bytes` to `path` as a new file renamed over it: whatever is at `path` is replaced,
+/// never written into (a file there may be a hard link to one elsewhere), and a symbolic link
+/// there is refused, not followed. A link planted after the look is replaced, not followed.
+fn write_markdown(path: &Path, bytes: &[u8]) -> Result<(), NotWritten> {
+    use std::io::Write;
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            let to =
+                std::fs::read_link(path).map_or_else(|_| "?".into(), |t| t.display().to_string());
+            return Err(NotWritten::Occupied(Some(to)));
+        }
+        Ok(m) if !m.is_file() => return Err(NotWritten::Occupied(None)),
+        _ => {}
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_file(&tmp);
+    let written = std::fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| f.write_all(bytes))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written.map_err(NotWritten::Io)
 }
 
 #[cfg(test)]

@@ -90,9 +90,14 @@ pub enum CliMsg {
         unchanged: u64,
         secs: f64,
     },
+    /// `--rollback`: build `number` (folder `path`, made at `made`) is now live; `forward`
+    /// when it is newer than the one it replaced (a second rollback undoing the first).
     RolledBack {
         out: String,
-        build: String,
+        number: u64,
+        path: String,
+        made: Option<String>,
+        forward: bool,
     },
     PublishedOnSchedule {
         title: String,
@@ -232,6 +237,29 @@ pub enum CliMsg {
         /// It starts the hash of several photos (else it names none).
         ambiguous: bool,
     },
+    // Publishing safely (issue 10).
+    /// A due article the new site shows, changed in the store while the site was built.
+    ChangedWhileExported {
+        title: String,
+        slug: String,
+    },
+    /// A due article the new site shows that the store could not mark published.
+    NotMarkedPublished {
+        title: String,
+        slug: String,
+        err: String,
+    },
+    /// The sync command ran past `sync_timeout` (`limit`, as the setting writes it).
+    SyncTimedOut {
+        limit: String,
+        live: String,
+    },
+    /// `export-md` found something other than a file of its own at `path`: a link (to
+    /// `link_to`) or a folder, pipe or device. It is left as it is.
+    MarkdownRefused {
+        path: String,
+        link_to: Option<String>,
+    },
 }
 
 /// What a library photo is: `JPEG, 4000×3000, 5.1 MB` (`5,1 MB` in Vietnamese).
@@ -341,7 +369,12 @@ impl CliMsg {
                 n(unchanged),
                 s(secs)
             ),
-            RolledBack { out, build } => format!("{out} now shows the earlier build {build}"),
+            RolledBack { out, number, path, made, forward } => format!(
+                "{out} switched {} build {number} ({path}{}){}",
+                if *forward { "forward to the newer" } else { "back to the earlier" },
+                made.as_ref().map(|m| format!(", made {m}")).unwrap_or_default(),
+                if *forward { "" } else { "; run `newsdesk export --rollback` again to switch forward" }
+            ),
             PublishedOnSchedule { title, slug } => {
                 format!("published on schedule: “{title}” ({slug})")
             }
@@ -450,6 +483,23 @@ impl CliMsg {
                     "is not in the photo library"
                 }
             ),
+            ChangedWhileExported { title, slug } => format!(
+                "warning: “{title}” ({slug}) was changed while the site was exported: the new site shows it published, as it was due, but it was not marked published; the next export follows what it is now"
+            ),
+            NotMarkedPublished { title, slug, err } => format!(
+                "warning: “{title}” ({slug}) is on the live site but could not be marked published ({err}); the next export marks it"
+            ),
+            SyncTimedOut { limit, live } => format!(
+                "newsdesk: the sync command did not finish within {limit} (the sync_timeout setting) and was stopped; the export is in place at {live}: fix the command or raise the limit (`newsdesk site set sync_timeout 30m`) and run `newsdesk export --sync` again"
+            ),
+            MarkdownRefused { path, link_to } => match link_to {
+                Some(to) => format!(
+                    "{path}: not written: it is a symbolic link (to {to}), and export-md never writes through a link; remove it and run again"
+                ),
+                None => format!(
+                    "{path}: not written: it is not a regular file (a folder, a pipe or a device); move it away and run again"
+                ),
+            },
         }
     }
 }

@@ -98,7 +98,12 @@ impl CliMsg {
                 n(unchanged),
                 s(secs)
             ),
-            RolledBack { out, build } => format!("{out} giờ hiển thị bản dựng trước {build}"),
+            RolledBack { out, number, path, made, forward } => format!(
+                "{out} đã {} số {number} ({path}{}){}",
+                if *forward { "chuyển tiếp tới bản dựng mới hơn" } else { "quay lại bản dựng trước đó" },
+                made.as_ref().map(|m| format!(", dựng lúc {m}")).unwrap_or_default(),
+                if *forward { "" } else { "; chạy lại `newsdesk export --rollback` để chuyển tiếp trở lại" }
+            ),
             PublishedOnSchedule { title, slug } => {
                 format!("đã đăng theo lịch: “{title}” ({slug})")
             }
@@ -227,6 +232,23 @@ impl CliMsg {
                     "mã này không có trong thư viện ảnh"
                 }
             ),
+            ChangedWhileExported { title, slug } => format!(
+                "cảnh báo: “{title}” ({slug}) bị sửa trong lúc xuất trang: trang mới hiển thị bài là đã đăng vì đã đến giờ, nhưng bài chưa được chuyển sang đã đăng; lần xuất sau sẽ theo trạng thái hiện tại của bài"
+            ),
+            NotMarkedPublished { title, slug, err } => format!(
+                "cảnh báo: “{title}” ({slug}) đã lên trang nhưng không chuyển được sang đã đăng ({err}); lần xuất sau sẽ chuyển"
+            ),
+            SyncTimedOut { limit, live } => format!(
+                "newsdesk: lệnh đồng bộ không xong trong {limit} (thiết lập sync_timeout) nên đã bị dừng; bản xuất vẫn ở {live}: hãy sửa lệnh hoặc nới giới hạn (`newsdesk site set sync_timeout 30m`) rồi chạy lại `newsdesk export --sync`"
+            ),
+            MarkdownRefused { path, link_to } => match link_to {
+                Some(to) => format!(
+                    "{path}: không ghi: đây là một liên kết tượng trưng (tới {to}), mà export-md không bao giờ ghi qua liên kết; hãy xóa nó rồi chạy lại"
+                ),
+                None => format!(
+                    "{path}: không ghi: đây không phải tệp thường (là thư mục, ống dẫn hoặc thiết bị); hãy chuyển nó đi rồi chạy lại"
+                ),
+            },
         }
     }
 }
@@ -344,7 +366,17 @@ mod tests {
             },
             RolledBack {
                 out: p(),
-                build: p(),
+                number: 3,
+                path: p(),
+                made: Some("2026-11-27 10:42".into()),
+                forward: false,
+            },
+            RolledBack {
+                out: p(),
+                number: 4,
+                path: p(),
+                made: None,
+                forward: true,
             },
             PublishedOnSchedule {
                 title: t(),
@@ -483,6 +515,27 @@ mod tests {
                 title: t(),
                 reference: h(),
                 ambiguous: false,
+            },
+            ChangedWhileExported {
+                title: t(),
+                slug: "tham-dinh".into(),
+            },
+            NotMarkedPublished {
+                title: t(),
+                slug: "tham-dinh".into(),
+                err: e(),
+            },
+            SyncTimedOut {
+                limit: "10m".into(),
+                live: p(),
+            },
+            MarkdownRefused {
+                path: p(),
+                link_to: Some(p()),
+            },
+            MarkdownRefused {
+                path: p(),
+                link_to: None,
             },
         ]
     }

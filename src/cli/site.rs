@@ -90,6 +90,9 @@ fn help_vi(key: &str) -> Option<&'static str> {
         "per_page" => "số bài mỗi trang danh sách (1–500)",
         "export_dir" => "thư mục `newsdesk export` ghi ra khi không có --out",
         "sync_command" => "lệnh chạy sau `export --sync`; {out} là thư mục xuất",
+        "sync_timeout" => {
+            "dừng lệnh đồng bộ sau chừng này thời gian: số giây, hoặc 90s, 10m, 2h (tối đa 24h)"
+        }
         "templates_dir" => "thư mục có mẫu trang thay cho mẫu có sẵn cùng tên",
         "timezone" => "múi giờ của ngày giờ hiển thị trên trang",
         "media_max_mb" => {

@@ -1,30 +1,36 @@
 //! One build: the folder a new version of the site is made in, beside the live one. Files
 //! the live build already has with the same bytes are hard-linked from it (same inode, same
-//! modification time); the rest are written. Dropped without `finish`, it removes itself and
-//! the live site is untouched.
+//! modification time); the rest are written. Nothing in the live build is trusted further than
+//! it can be checked: a file is linked only if it is a regular file (never a link) with the
+//! size and time its manifest recorded, and a changed one is written again. Dropped without
+//! `finish`, a build removes itself and the live site is untouched.
 
 use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use super::error::{Result, SiteError};
 use super::plan::Page;
-use super::publish::{Output, build_number, check_rel, io};
+use super::publish::{Entry, Meta, Output, check_rel, io};
 
 /// A build in progress. Dropped without `finish`, it removes itself.
 pub struct Build<'o> {
-    pub(super) out: &'o Output,
-    pub(super) number: u64,
-    pub(super) dir: PathBuf,
-    /// What the recycled folder held (path → fingerprint); empty for a fresh folder.
-    pub(super) spare: HashMap<String, u64>,
-    pub(super) recycled: bool,
-    pub(super) manifest: String,
-    pub(super) paths: HashSet<String>,
+    out: &'o Output,
+    number: u64,
+    dir: PathBuf,
+    /// What the recycled folder held (path → fingerprint and file); empty for a fresh folder.
+    spare: HashMap<String, Entry>,
+    recycled: bool,
+    manifest: String,
+    paths: HashSet<String>,
+    /// What each file placed looked like, noted by the threads that placed them.
+    placed: Mutex<HashMap<String, Meta>>,
     pub written: usize,
     pub unchanged: usize,
-    pub(super) done: bool,
+    done: bool,
 }
 
 /// What a finished build did.
@@ -37,26 +43,58 @@ pub struct Counts {
     pub build: Option<PathBuf>,
 }
 
-impl Build<'_> {
-    fn record(&mut self, page: &Page) {
-        self.manifest
-            .push_str(&format!("{:016x} {}\n", page.fp, page.path));
-        self.paths.insert(page.path.clone());
+/// True when the file at `path` (not followed if a link) is the one `want` describes.
+fn is(path: &Path, want: Option<Meta>) -> Option<Meta> {
+    Meta::at(path).filter(|m| want == Some(*m))
+}
+
+impl<'o> Build<'o> {
+    pub(super) fn new(
+        out: &'o Output,
+        number: u64,
+        dir: PathBuf,
+        spare: HashMap<String, Entry>,
+        recycled: bool,
+    ) -> Build<'o> {
+        Build {
+            out,
+            number,
+            dir,
+            spare,
+            recycled,
+            manifest: String::new(),
+            paths: HashSet::new(),
+            placed: Mutex::new(HashMap::new()),
+            written: 0,
+            unchanged: 0,
+            done: false,
+        }
+    }
+
+    fn note(&self, page: &Page, meta: Meta) {
+        if let Ok(mut m) = self.placed.lock() {
+            m.insert(page.path.clone(), meta);
+        }
     }
 
     fn live_file(&self, page: &Page) -> Option<PathBuf> {
         self.out.current.as_ref().map(|c| c.join(&page.path))
     }
 
+    /// Hard-links `prev` (a regular file, never a link) to `to`; false if it is not there.
     fn link_from(prev: &Path, to: &Path) -> Result<bool> {
         match fs::hard_link(prev, to) {
             Ok(()) => Ok(true),
             Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
             Err(_) => {
                 // No hard links here (another file system): copy, keeping the time.
-                let mtime = fs::metadata(prev)
-                    .and_then(|m| m.modified())
-                    .map_err(io("read", prev))?;
+                let Ok(m) = fs::symlink_metadata(prev) else {
+                    return Ok(false);
+                };
+                if !m.is_file() {
+                    return Ok(false);
+                }
+                let mtime = m.modified().map_err(io("read", prev))?;
                 fs::copy(prev, to).map_err(io("copy", prev))?;
                 File::options()
                     .write(true)
@@ -78,17 +116,38 @@ impl Build<'_> {
     }
 
     /// The file work of `reuse`, safe to run for different pages on several threads at once.
+    /// False when the file is missing or no longer what the manifest recorded (changed on
+    /// disk, or replaced by a link): the page is then rendered and written again.
     pub fn relink(&self, page: &Page) -> Result<bool> {
         check_rel(&page.path)?;
         let Some(live) = self.live_file(page) else {
             return Ok(false);
         };
-        if self.spare.get(&page.path) == Some(&page.fp) {
+        if let Some(had) = self.spare.get(&page.path).filter(|e| e.fp == page.fp)
+            && let Some(meta) = is(&self.dir.join(&page.path), had.meta)
+        {
             // The recycled folder has it already: same fingerprint, same file.
+            self.note(page, meta);
             return Ok(true);
         }
+        let Some(want) = self.out.manifest.get(&page.path).and_then(|e| e.meta) else {
+            return Ok(false);
+        };
         let to = self.prepare(page)?;
-        Self::link_from(&live, &to)
+        if !Self::link_from(&live, &to)? {
+            return Ok(false);
+        }
+        // Checked after linking, on the build's own entry: what was linked is what is kept.
+        match is(&to, Some(want)) {
+            Some(meta) => {
+                self.note(page, meta);
+                Ok(true)
+            }
+            None => {
+                fs::remove_file(&to).map_err(io("replace", &to))?;
+                Ok(false)
+            }
+        }
     }
 
     /// The page's place in the build, its folder made and no file left there: a file in a
@@ -117,15 +176,18 @@ impl Build<'_> {
     pub fn link_in(&self, page: &Page, from: &Path) -> Result<bool> {
         check_rel(&page.path)?;
         let to = self.prepare(page)?;
-        if Self::link_from(from, &to)? {
-            Ok(true)
-        } else {
-            Err(SiteError::io(
+        let gone = || {
+            SiteError::io(
                 "link",
                 from,
                 std::io::Error::new(ErrorKind::NotFound, "the file is gone"),
-            ))
+            )
+        };
+        if !Self::link_from(from, &to)? {
+            return Err(gone());
         }
+        self.note(page, Meta::at(&to).ok_or_else(gone)?);
+        Ok(true)
     }
 
     /// Adds a rendered page: taken from the live build if the bytes are the same, else written.
@@ -141,19 +203,36 @@ impl Build<'_> {
         check_rel(&page.path)?;
         let to = self.prepare(page)?;
         if let Some(live) = self.live_file(page)
-            && fs::read(&live).is_ok_and(|old| old == bytes)
+            && same_bytes(&live, bytes)
             && Self::link_from(&live, &to)?
         {
-            return Ok(false);
+            match Meta::at(&to).filter(|m| m.size == bytes.len() as u64) {
+                Some(meta) => {
+                    self.note(page, meta);
+                    return Ok(false);
+                }
+                // Swapped for something else between the look and the link.
+                None => fs::remove_file(&to).map_err(io("replace", &to))?,
+            }
         }
-        fs::write(&to, bytes).map_err(io("write", &to))?;
+        let meta = write_new(&to, bytes)?;
+        self.note(page, meta);
         Ok(true)
     }
 
     /// Records a page `place` put in the build.
     pub fn placed(&mut self, page: &Page, written: bool) {
         self.spare.remove(&page.path);
-        self.record(page);
+        let meta = self
+            .placed
+            .get_mut()
+            .ok()
+            .and_then(|m| m.remove(&page.path))
+            .or_else(|| Meta::at(&self.dir.join(&page.path)))
+            .unwrap_or(Meta { size: 0, mtime: 0 });
+        self.manifest
+            .push_str(&super::publish::manifest_line(page.fp, meta, &page.path));
+        self.paths.insert(page.path.clone());
         if written {
             self.written += 1;
         } else {
@@ -182,7 +261,8 @@ impl Build<'_> {
         }
     }
 
-    /// Makes the build live (if anything changed); the build it replaces becomes the spare.
+    /// Makes the build live (if anything changed, or the live build was not trusted); the
+    /// build it replaces becomes the rollback build.
     pub fn finish(mut self) -> Result<Counts> {
         let removed = self
             .out
@@ -190,7 +270,12 @@ impl Build<'_> {
             .keys()
             .filter(|p| !self.paths.contains(*p))
             .count();
-        if self.written == 0 && removed == 0 && self.out.current.is_some() && !self.recycled {
+        if self.written == 0
+            && removed == 0
+            && self.out.current.is_some()
+            && self.out.trusted
+            && !self.recycled
+        {
             return Ok(Counts {
                 written: 0,
                 unchanged: self.unchanged,
@@ -199,19 +284,19 @@ impl Build<'_> {
             });
         }
         self.sweep();
+        #[cfg(test)]
+        if super::publish::crashes_at("swept") {
+            self.done = true; // killed: nothing cleans up
+            return Err(SiteError::Read("killed".into()));
+        }
         let manifest = self.out.builds.join(format!("{}.manifest", self.number));
         fs::write(&manifest, &self.manifest).map_err(io("write", &manifest))?;
         let final_dir = self.out.builds.join(self.number.to_string());
         fs::rename(&self.dir, &final_dir).map_err(io("finish the build folder", &self.dir))?;
+        // From here on the folder is a finished build; the next export prunes it if it never
+        // went live.
         self.done = true;
-        if let Err(e) = self.out.switch(self.number) {
-            let _ = fs::remove_dir_all(&final_dir);
-            let _ = fs::remove_file(&manifest);
-            return Err(e);
-        }
-        let previous = self.out.current.as_deref().and_then(build_number);
-        let keep: Vec<u64> = std::iter::once(self.number).chain(previous).collect();
-        self.out.prune(&keep);
+        self.out.go_live(self.number)?;
         Ok(Counts {
             written: self.written,
             unchanged: self.unchanged,
@@ -219,6 +304,47 @@ impl Build<'_> {
             build: Some(final_dir),
         })
     }
+}
+
+/// True when the file at `live` is a regular file (a link is not opened) holding `bytes`.
+fn same_bytes(live: &Path, bytes: &[u8]) -> bool {
+    let Ok(mut f) = File::options()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(live)
+    else {
+        return false;
+    };
+    if !f
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+    {
+        return false;
+    }
+    let mut old = Vec::with_capacity(bytes.len());
+    f.read_to_end(&mut old).is_ok() && old == bytes
+}
+
+/// Writes a new file at `to` (never through one already there); returns what it looks like.
+fn write_new(to: &Path, bytes: &[u8]) -> Result<Meta> {
+    let create = || File::options().write(true).create_new(true).open(to);
+    let mut f = match create() {
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+            fs::remove_file(to).map_err(io("replace", to))?;
+            create()
+        }
+        other => other,
+    }
+    .map_err(io("write", to))?;
+    f.write_all(bytes).map_err(io("write", to))?;
+    let m = f.metadata().map_err(io("write", to))?;
+    Meta::of(&m).ok_or_else(|| {
+        SiteError::io(
+            "write",
+            to,
+            std::io::Error::new(ErrorKind::InvalidData, "not a file"),
+        )
+    })
 }
 
 impl Drop for Build<'_> {

@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+pub use super::publish::Occupant;
+
 #[derive(Debug, Error)]
 pub enum SiteError {
     #[error("unknown site setting “{key}”: the settings are {known}")]
@@ -63,6 +65,11 @@ pub enum SiteError {
     },
     #[error("photos are kept in a folder beside the database, and this database is in memory")]
     NoMediaFolder,
+    #[error(
+        "{} {by}: newsdesk makes the export path a link to its build folder and replaces nothing else; move it away or export somewhere else",
+        path.display()
+    )]
+    Occupied { path: PathBuf, by: Occupant },
 }
 
 impl SiteError {

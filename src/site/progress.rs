@@ -1,9 +1,10 @@
 //! How far an export has got, for a progress bar: the phase, and how many of how many.
 
-/// The steps of an export, in the order they happen.
+/// The steps of an export, in the order they happen (`Publishing` twice: found, then done).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
-    /// Scheduled articles whose time has come are moved to published (counts articles).
+    /// Scheduled articles whose time has come (counts articles): found first, rendered as
+    /// published, and moved to published in the store once the new site is live.
     Publishing,
     /// Pages are rendered and placed in the new build (counts pages).
     Rendering,

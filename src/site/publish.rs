@@ -1,14 +1,23 @@
 //! Publish: build into a folder beside the live one, then switch the live path in one step.
 //! `OUT` is a symbolic link to `OUT.builds/<n>`; the next build is made in
-//! `OUT.builds/<n+1>.tmp` (unchanged files hard-linked from the live build, so they keep
-//! their inode and modification time), renamed to `<n+1>`, and `OUT` is replaced by `rename`
-//! of a new link. Readers see the old site or the new one, never a mixture. Two builds are
-//! kept: the live one and the one before it (for `--rollback`). The next build recycles the
-//! older one, updating only the files that differ, so editing one article costs a handful of
-//! file operations, not one per page of the site. A build that fails leaves the live site
-//! exactly as it was.
+//! `OUT.builds/<n+1>.tmp` (unchanged files hard-linked, so they keep their inode and
+//! modification time), renamed to `<n+1>`, synced to the disk, marked complete, and `OUT` is
+//! replaced by `rename` of a new link. Readers see the old site or the new one, never a
+//! mixture, and after a power loss the link points at files that are on the disk.
+//!
+//! Three builds are kept: the live one, the one before it (what `--rollback` switches to), and
+//! a spare. The next build recycles the spare, updating only the files that differ, so editing
+//! one article costs a handful of file operations, not one per page. The spare is never the
+//! live build nor the rollback build, and older builds are removed only after the switch: a
+//! build that fails or is killed at any point leaves both exactly as they were.
 
-use std::collections::{HashMap, HashSet};
+mod durable;
+mod keep;
+mod manifest;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -16,6 +25,21 @@ use std::path::{Path, PathBuf};
 use super::build::Build;
 use super::error::{Result, SiteError};
 use super::plan::Page;
+pub(super) use manifest::{Entry, Meta, line as manifest_line};
+
+/// Tests stop an export at a named step, as a kill would (`tests::killed_at`).
+#[cfg(test)]
+pub(super) fn crashes_at(step: &str) -> bool {
+    tests::CRASH_AT.with(|c| c.get() == Some(step))
+}
+
+#[cfg(test)]
+fn crash_point(step: &str) -> Result<()> {
+    if crashes_at(step) {
+        return Err(SiteError::Read("killed".into()));
+    }
+    Ok(())
+}
 
 /// The live path, its builds folder and the build it points at, locked for one export.
 pub struct Output {
@@ -25,7 +49,49 @@ pub struct Output {
     pub(super) builds: PathBuf,
     _lock: File,
     pub(super) current: Option<PathBuf>,
-    pub(super) manifest: HashMap<String, u64>,
+    current_n: Option<u64>,
+    pub(super) manifest: HashMap<String, Entry>,
+    /// The live build was marked complete and its manifest records every file's size and
+    /// time: its files may be linked on the manifest's word (each is still `lstat`-ed).
+    pub(super) trusted: bool,
+}
+
+/// What is at an export path that newsdesk will not replace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Occupant {
+    File,
+    /// A link newsdesk did not make, to this target.
+    Link(PathBuf),
+    /// A device, a socket or a named pipe.
+    Special,
+}
+
+impl std::fmt::Display for Occupant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Occupant::File => f.write_str("is a file, not a folder"),
+            Occupant::Link(t) => write!(f, "is a link newsdesk did not make (to {})", t.display()),
+            Occupant::Special => f.write_str("is not a folder (a device, socket or pipe)"),
+        }
+    }
+}
+
+/// Where `--rollback` switched the live path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rolled {
+    pub number: u64,
+    pub path: PathBuf,
+    /// The build it switched away from.
+    pub from: u64,
+    /// When the build it switched to was made, if known.
+    pub made: Option<std::time::SystemTime>,
+}
+
+impl Rolled {
+    /// True when it switched to a newer build (a second `--rollback` undoing the first).
+    pub fn forward(&self) -> bool {
+        self.number > self.from
+    }
 }
 
 pub(super) fn io<'a>(
@@ -56,6 +122,11 @@ pub(super) fn build_number(p: &Path) -> Option<u64> {
     p.file_name()?.to_str()?.parse().ok()
 }
 
+/// Switches the export path to the build before the live one (or back again).
+pub fn rollback(live: &Path) -> Result<Rolled> {
+    Output::open(live)?.roll()
+}
+
 impl Output {
     /// Opens the export path, taking the export lock (a second export at the same time is
     /// refused, not interleaved).
@@ -70,25 +141,26 @@ impl Output {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let builds = parent.join(format!("{name}.builds"));
-        fs::create_dir_all(&builds).map_err(io("create the builds folder", &builds))?;
-        let lock_path = builds.join(".lock");
-        let lock = File::create(&lock_path).map_err(io("create the lock file", &lock_path))?;
-        if lock.try_lock().is_err() {
-            return Err(SiteError::Busy {
-                path: live.to_path_buf(),
-            });
-        }
         let live = match live.parent() {
             Some(p) if !p.as_os_str().is_empty() => parent.join(&name),
             _ => PathBuf::from(&name),
         };
-        let current = match fs::symlink_metadata(&live) {
+        let occupied = |by| SiteError::Occupied {
+            path: live.clone(),
+            by,
+        };
+        // What is at the export path is looked at before anything is made beside it.
+        let current_n = match fs::symlink_metadata(&live) {
             Err(e) if e.kind() == ErrorKind::NotFound => None,
             Err(e) => return Err(SiteError::io("look at", &live, e)),
             Ok(m) if m.file_type().is_symlink() => {
                 let target = fs::read_link(&live).map_err(io("read the link", &live))?;
-                Some(parent.join(target)).filter(|t| t.is_dir())
+                // Only a link this export path's own kind of export made is replaced.
+                let ours = target.parent() == Some(Path::new(&format!("{name}.builds")));
+                match build_number(&target) {
+                    Some(n) if ours => Some(n),
+                    _ => return Err(occupied(Occupant::Link(target))),
+                }
             }
             Ok(m) if m.is_dir() => {
                 // An empty folder (made by hand, or by a deploy script) may become our link.
@@ -97,21 +169,36 @@ impl Output {
                 }
                 None
             }
-            Ok(_) => return Err(SiteError::NotOurs { path: live }),
+            Ok(m) if m.is_file() => return Err(occupied(Occupant::File)),
+            Ok(_) => return Err(occupied(Occupant::Special)),
         };
-        let manifest = current
-            .as_deref()
-            .and_then(build_number)
-            .map(|n| read_manifest(&builds.join(format!("{n}.manifest"))))
-            .unwrap_or_default();
+        let builds = parent.join(format!("{name}.builds"));
+        fs::create_dir_all(&builds).map_err(io("create the builds folder", &builds))?;
+        let lock_path = builds.join(".lock");
+        let lock = File::create(&lock_path).map_err(io("create the lock file", &lock_path))?;
+        if lock.try_lock().is_err() {
+            return Err(SiteError::Busy { path: live });
+        }
+        // A real folder only: a link planted in the builds folder is never followed.
+        let current_n = current_n
+            .filter(|n| fs::symlink_metadata(builds.join(n.to_string())).is_ok_and(|m| m.is_dir()));
+        let (manifest, all_meta) = match current_n {
+            Some(n) => manifest::read(&builds.join(format!("{n}.manifest"))),
+            None => (HashMap::new(), false),
+        };
+        let trusted = all_meta
+            && !manifest.is_empty()
+            && current_n.is_some_and(|n| durable::marker(&builds, n).exists());
         let out = Output {
             live,
             name,
             parent,
+            current: current_n.map(|n| builds.join(n.to_string())),
+            current_n,
             builds,
             _lock: lock,
-            current,
             manifest,
+            trusted,
         };
         out.remove_stale_tmp();
         Ok(out)
@@ -125,18 +212,23 @@ impl Output {
     fn remove_stale_tmp(&self) {
         if let Ok(rd) = fs::read_dir(&self.builds) {
             for e in rd.flatten() {
-                if e.file_name().to_string_lossy().ends_with(".tmp") {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                if name.ends_with(".tmp") {
                     let _ = fs::remove_dir_all(e.path());
+                } else if name.ends_with(".new") {
+                    let _ = fs::remove_file(e.path());
                 }
             }
         }
     }
 
+    /// The numbers of the build folders (real folders, not links).
     fn numbered(&self) -> Vec<u64> {
         let mut n: Vec<u64> = fs::read_dir(&self.builds)
             .map(|rd| {
                 rd.flatten()
-                    .filter(|e| e.path().is_dir())
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
                     .filter_map(|e| build_number(&e.path()))
                     .collect()
             })
@@ -145,9 +237,24 @@ impl Output {
         n
     }
 
-    /// True when the live build has this page with this fingerprint.
+    fn manifest_of(&self, n: u64) -> PathBuf {
+        self.builds.join(format!("{n}.manifest"))
+    }
+
+    /// Builds that were finished (renamed into place with their manifest).
+    fn finished(&self) -> Vec<u64> {
+        let mut n = self.numbered();
+        n.retain(|n| self.manifest_of(*n).exists());
+        n
+    }
+
+    /// True when the live build has this page with this fingerprint and may be trusted.
     pub fn reusable(&self, page: &Page) -> bool {
-        self.manifest.get(&page.path) == Some(&page.fp)
+        self.trusted
+            && self
+                .manifest
+                .get(&page.path)
+                .is_some_and(|e| e.fp == page.fp)
     }
 
     /// True when every page is in the live build unchanged and nothing would be removed.
@@ -157,44 +264,33 @@ impl Output {
             && pages.iter().all(|p| self.reusable(p))
     }
 
-    /// Starts the next build. The spare build (the one before the live one) is recycled: it
-    /// is renamed to `<n+1>.tmp` and brought up to date in place, so a build touches only the
-    /// files that differ, not every file of the site. Its manifest is removed first, so a
-    /// build that dies half way is never mistaken for a complete one.
+    /// Starts the next build. The spare build is recycled: renamed to `<n+1>.tmp` and brought
+    /// up to date in place, so a build touches only the files that differ. Its mark and
+    /// manifest are removed first, so a build that dies half way is never taken for a complete
+    /// one. Without a spare (the first builds) the folder starts empty.
     pub fn start(&self) -> Result<Build<'_>> {
-        let current = self.current.as_deref().and_then(build_number);
         let numbered = self.numbered();
         let number = numbered.last().copied().unwrap_or(0) + 1;
         let dir = self.builds.join(format!("{number}.tmp"));
         let mut spare = HashMap::new();
-        if let Some(old) = numbered.iter().rev().copied().find(|n| Some(*n) != current) {
-            let manifest = self.builds.join(format!("{old}.manifest"));
-            let old_dir = self.builds.join(old.to_string());
-            spare = read_manifest(&manifest);
+        if let Some(old) = self.spare(&[self.current_n, self.previous()]) {
+            let manifest = self.manifest_of(old);
+            let (entries, all_meta) = manifest::read(&manifest);
+            let _ = fs::remove_file(durable::marker(&self.builds, old));
             let _ = fs::remove_file(&manifest);
-            if spare.is_empty() || fs::rename(&old_dir, &dir).is_err() {
-                spare.clear();
-                let _ = fs::remove_dir_all(&old_dir);
+            // A spare whose files cannot be checked is left for `prune`, not recycled.
+            if all_meta && fs::rename(self.builds.join(old.to_string()), &dir).is_ok() {
+                spare = entries;
             }
         }
-        if spare.is_empty() {
+        let recycled = dir.is_dir();
+        if !recycled {
             fs::create_dir(&dir).map_err(io("create the build folder", &dir))?;
         }
-        Ok(Build {
-            out: self,
-            number,
-            dir,
-            recycled: !spare.is_empty(),
-            spare,
-            manifest: String::new(),
-            paths: HashSet::new(),
-            written: 0,
-            unchanged: 0,
-            done: false,
-        })
+        Ok(Build::new(self, number, dir, spare, recycled))
     }
 
-    /// Points the live path at `target` (a folder in the builds folder) in one step.
+    /// Points the live path at build `number` in one step, and makes the switch durable.
     pub(super) fn switch(&self, number: u64) -> Result<()> {
         let tmp = self
             .parent
@@ -205,70 +301,34 @@ impl Output {
         fs::rename(&tmp, &self.live).map_err(|e| {
             let _ = fs::remove_file(&tmp);
             SiteError::io("switch the live site link", &self.live, e)
-        })
+        })?;
+        durable::log("switch", &self.live);
+        durable::sync_dir(&self.parent)
     }
 
-    /// Keeps the live build and the one before it; removes older ones.
-    pub(super) fn prune(&self, keep: &[u64]) {
-        for n in self.numbered() {
-            if !keep.contains(&n) {
-                let _ = fs::remove_dir_all(self.builds.join(n.to_string()));
-                let _ = fs::remove_file(self.builds.join(format!("{n}.manifest")));
-            }
-        }
+    /// Makes finished build `number` durable and live; the build it replaces becomes the
+    /// rollback build, and only then are builds beyond the three kept removed.
+    pub(super) fn go_live(&self, number: u64) -> Result<()> {
+        durable::sync_file_system(&self.builds)?;
+        #[cfg(test)]
+        crash_point("synced")?;
+        durable::mark_complete(&self.builds, number)?;
+        #[cfg(test)]
+        crash_point("marked")?;
+        self.switch(number)?;
+        #[cfg(test)]
+        crash_point("switched")?;
+        self.record(number, self.current_n)?;
+        #[cfg(test)]
+        crash_point("recorded")?;
+        let keep = [Some(number), self.current_n];
+        let spare = self.spare(&keep);
+        self.prune(&[number], &[self.current_n, spare]);
+        Ok(())
     }
 
-    /// Switches the live path back to the other kept build; returns it.
+    /// Switches the live path back to the rollback build; returns its folder.
     pub fn rollback(&self) -> Result<PathBuf> {
-        let current = self.current.as_deref().and_then(build_number);
-        let other = self.numbered().into_iter().rfind(|n| Some(*n) != current);
-        let Some(n) = other else {
-            return Err(SiteError::NoPrevious {
-                path: self.live.clone(),
-            });
-        };
-        self.switch(n)?;
-        Ok(self.builds.join(n.to_string()))
-    }
-}
-
-pub(super) fn read_manifest(path: &Path) -> HashMap<String, u64> {
-    let Ok(text) = fs::read_to_string(path) else {
-        return HashMap::new();
-    };
-    text.lines()
-        .filter_map(|l| {
-            let (fp, path) = l.split_once(' ')?;
-            Some((path.to_string(), u64::from_str_radix(fp, 16).ok()?))
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_slug_paths_are_written() {
-        for ok in [
-            "index.html",
-            "dan-van/tin-a/index.html",
-            "sitemap-2.xml",
-            "tag/x/page/2/index.html",
-        ] {
-            assert!(check_rel(ok).is_ok(), "{ok}");
-        }
-        for bad in [
-            "",
-            "/etc/passwd",
-            "../x",
-            "a/../../x",
-            "a//b",
-            "A/b",
-            "a/./b",
-            "a b",
-        ] {
-            assert!(check_rel(bad).is_err(), "{bad}");
-        }
+        self.roll().map(|r| r.path)
     }
 }

@@ -2,6 +2,7 @@
 //! store keeps the strings, this module says what they mean.
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use chrono::{FixedOffset, Offset, Utc};
 
@@ -31,6 +32,11 @@ pub const KEYS: &[(&str, &str, &str)] = &[
         "sync_command",
         "",
         "run after `export --sync`; {out} is the export path",
+    ),
+    (
+        "sync_timeout",
+        "10m",
+        "stop the sync command after this long: seconds, or 90s, 10m, 2h (at most 24h)",
     ),
     (
         "templates_dir",
@@ -205,6 +211,16 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
                 "give a whole number of megabytes from 1 to 1000",
             )),
         },
+        "sync_timeout" => parse_duration(v)
+            .filter(|d| (1..=MAX_SYNC_SECS).contains(&d.as_secs()))
+            .map(format_duration)
+            .ok_or_else(|| {
+                bad(
+                    key,
+                    v,
+                    "give a time from 1 second to 24 hours: 90, 90s, 10m or 2h",
+                )
+            }),
         "timezone" => parse_offset(v)
             .map(format_offset)
             .ok_or_else(|| bad(key, v, "give an offset like +07:00 or -05:30")),
@@ -222,6 +238,47 @@ pub fn media_max_mb(stored: &BTreeMap<String, String>) -> Result<u64> {
         None => default_of("media_max_mb").unwrap_or("25").to_string(),
     };
     Ok(v.parse().unwrap_or(25))
+}
+
+/// The longest `sync_timeout`: a day.
+const MAX_SYNC_SECS: u64 = 24 * 3600;
+
+/// How long the sync command may run, from the stored settings (the default when unset).
+pub fn sync_timeout(stored: &BTreeMap<String, String>) -> Result<Duration> {
+    let v = match stored.get("sync_timeout") {
+        Some(v) => validate("sync_timeout", v)?,
+        None => default_of("sync_timeout").unwrap_or("10m").to_string(),
+    };
+    Ok(parse_duration(&v).unwrap_or(Duration::from_secs(600)))
+}
+
+/// `90` and `90s` (seconds), `10m`, `2h`: whole numbers only.
+pub fn parse_duration(s: &str) -> Option<Duration> {
+    let s = s.trim().to_ascii_lowercase();
+    let (digits, unit) = match s.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => (s.get(..i)?, s.get(i..)?),
+        None => (s.as_str(), "s"),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let n: u64 = digits.parse().ok()?;
+    let secs = match unit {
+        "s" => n,
+        "m" => n.checked_mul(60)?,
+        "h" => n.checked_mul(3600)?,
+        _ => return None,
+    };
+    Some(Duration::from_secs(secs))
+}
+
+/// A duration in the largest unit that writes it whole: `90s`, `2m`, `1h`.
+pub fn format_duration(d: Duration) -> String {
+    match d.as_secs() {
+        s if s > 0 && s % 3600 == 0 => format!("{}h", s / 3600),
+        s if s > 0 && s % 60 == 0 => format!("{}m", s / 60),
+        s => format!("{s}s"),
+    }
 }
 
 pub fn parse_offset(s: &str) -> Option<FixedOffset> {
@@ -352,6 +409,34 @@ mod tests {
         assert_eq!(validate("timezone", "+7").unwrap(), "+07:00");
         assert_eq!(validate("timezone", "-0530").unwrap(), "-05:30");
         assert_eq!(validate("per_page", " 12 ").unwrap(), "12");
+        for (given, stored) in [
+            ("90", "90s"),
+            ("120s", "2m"),
+            ("10M", "10m"),
+            ("60m", "1h"),
+            ("24h", "24h"),
+            ("1", "1s"),
+        ] {
+            assert_eq!(validate("sync_timeout", given).unwrap(), stored, "{given}");
+        }
+        for bad in [
+            "0",
+            "0s",
+            "-5",
+            "ten",
+            "5x",
+            "25h",
+            "1.5m",
+            "m",
+            "",
+            "99999999999999999999h",
+        ] {
+            assert!(validate("sync_timeout", bad).is_err(), "{bad}");
+        }
+        let mut m = BTreeMap::new();
+        assert_eq!(sync_timeout(&m).unwrap(), Duration::from_secs(600));
+        m.insert("sync_timeout".to_string(), "2m".to_string());
+        assert_eq!(sync_timeout(&m).unwrap(), Duration::from_secs(120));
     }
 
     #[test]

@@ -40,9 +40,14 @@ fn state_file(out: &Path) -> Option<PathBuf> {
     )
 }
 
-/// The key and page count the live build recorded, if any.
+/// The key and page count the live build recorded, if any. A live build never marked
+/// complete (an unclean stop) has none: its files must be checked the long way.
 pub fn live_state(out: &Path) -> Option<(u64, usize)> {
-    let text = fs::read_to_string(state_file(out)?).ok()?;
+    let path = state_file(out)?;
+    if !path.with_extension("complete").exists() {
+        return None;
+    }
+    let text = fs::read_to_string(path).ok()?;
     let (key, pages) = text.trim().split_once(' ')?;
     Some((u64::from_str_radix(key, 16).ok()?, pages.parse().ok()?))
 }

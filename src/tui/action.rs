@@ -173,6 +173,8 @@ pub struct ExportSummary {
 pub struct SyncSummary {
     /// Its exit code (`None`: a signal ended it).
     pub code: Option<i32>,
+    /// The `sync_timeout` it ran past (as the setting writes it), when it was stopped.
+    pub timed_out: Option<String>,
     /// The last line it wrote, control characters removed.
     pub last_line: String,
     /// Everything it wrote.

@@ -26,9 +26,11 @@ pub fn en(s: &ExportSummary) -> String {
             sync.log.display()
         ),
         Some(Ok(sync)) => {
-            let code = sync.code.map_or("ended by a signal".to_string(), |c| {
-                format!("exit code {c}")
-            });
+            let code = match (&sync.timed_out, sync.code) {
+                (Some(limit), _) => format!("stopped after {limit}, the sync_timeout setting"),
+                (None, None) => "ended by a signal".to_string(),
+                (None, Some(c)) => format!("exit code {c}"),
+            };
             format!(
                 "Sync failed ({code}, log {}): {}. The export is in place. {text}",
                 sync.log.display(),
@@ -68,9 +70,11 @@ pub fn vi(s: &ExportSummary) -> String {
             sync.log.display()
         ),
         Some(Ok(sync)) => {
-            let code = sync.code.map_or("bị tín hiệu dừng".to_string(), |c| {
-                format!("mã thoát {c}")
-            });
+            let code = match (&sync.timed_out, sync.code) {
+                (Some(limit), _) => format!("bị dừng sau {limit}, theo thiết lập sync_timeout"),
+                (None, None) => "bị tín hiệu dừng".to_string(),
+                (None, Some(c)) => format!("mã thoát {c}"),
+            };
             format!(
                 "Đồng bộ thất bại ({code}, nhật ký {}): {}. Bản xuất đã được thay vào. {text}",
                 sync.log.display(),

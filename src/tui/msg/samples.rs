@@ -38,6 +38,7 @@ fn summaries() -> Vec<ExportSummary> {
     let sync = |code| {
         Some(Ok(SyncSummary {
             code,
+            timed_out: None,
             last_line: "sent 1.2 MB".into(),
             log: PathBuf::from("/tmp/newsdesk-sync-1.log"),
             secs: 1.25,
@@ -65,6 +66,16 @@ fn summaries() -> Vec<ExportSummary> {
         },
         ExportSummary {
             sync: sync(None),
+            ..base.clone()
+        },
+        ExportSummary {
+            sync: Some(Ok(SyncSummary {
+                code: None,
+                timed_out: Some("10m".into()),
+                last_line: "sending incremental file list".into(),
+                log: PathBuf::from("/tmp/newsdesk-sync-1.log"),
+                secs: 600.0,
+            })),
             ..base
         },
     ]

@@ -12,9 +12,11 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 
 use crate::cli::Context;
+use crate::cli::describe_site;
 use crate::cli::export::{export_site_with_progress, settings};
 use crate::domain::Actor;
 use crate::i18n::Lang;
+use crate::site::sync::Ended;
 use crate::site::{self, Phase, Progress};
 use crate::store::Store;
 use crate::tui::action::{Action, ExportSummary, SyncSummary};
@@ -101,6 +103,12 @@ fn run(
     };
     let done = export_site_with_progress(&mut store, None, None, &actor, &mut progress)
         .map_err(|e| crate::cli::describe(&e, lang))?;
+    let timeout = store
+        .settings()
+        .map_err(|e| crate::cli::describe_store(&e, lang))
+        .and_then(|m| {
+            site::settings::sync_timeout(&m).map_err(|e| crate::cli::describe_site(&e, lang))
+        })?;
     drop(store);
     let r = &done.report;
     let mut summary = ExportSummary {
@@ -114,13 +122,13 @@ fn run(
     };
     if sync && let Some(cmd) = &done.settings.sync_command {
         progress(Progress::new(Phase::Syncing, 0, 0));
-        summary.sync = Some(run_sync(cmd, &r.live, lang));
+        summary.sync = Some(run_sync(cmd, &r.live, lang, timeout));
     }
     Ok(summary)
 }
 
 /// Runs the sync command with its output in this session's log file.
-fn run_sync(cmd: &str, live: &Path, lang: Lang) -> Result<SyncSummary, String> {
+fn run_sync(cmd: &str, live: &Path, lang: Lang, timeout: Duration) -> Result<SyncSummary, String> {
     let started = Instant::now();
     let log = std::env::temp_dir().join(format!("newsdesk-sync-{}.log", std::process::id()));
     let file = create_log(&log).map_err(|e| {
@@ -131,9 +139,15 @@ fn run_sync(cmd: &str, live: &Path, lang: Lang) -> Result<SyncSummary, String> {
         };
         text(lang, &m).into_owned()
     })?;
-    let code = site::sync::run_logged(cmd, live, file).map_err(|e| e.to_string())?;
+    let ended =
+        site::sync::run_logged(cmd, live, file, timeout).map_err(|e| describe_site(&e, lang))?;
+    let (code, timed_out) = match ended {
+        Ended::Exited(code) => (code, None),
+        Ended::TimedOut => (None, Some(site::settings::format_duration(timeout))),
+    };
     Ok(SyncSummary {
         code,
+        timed_out,
         last_line: last_line(&log),
         log,
         secs: started.elapsed().as_secs_f64(),

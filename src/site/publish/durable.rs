@@ -1,0 +1,92 @@
+//! Making a build survive a power loss: its files reach the disk before the live link points
+//! at it, and a build is marked complete (`<n>.complete`) only after that. A live build without
+//! the mark (made before this rule, or left by an unclean stop) is not trusted: the next export
+//! checks every file of it instead of linking it on the manifest's word.
+//!
+//! In test builds every step is logged, so a test can check their order.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::Path;
+
+use super::io;
+use crate::site::error::Result;
+
+#[cfg(test)]
+pub(crate) static LOG: std::sync::Mutex<Vec<(&'static str, std::path::PathBuf)>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// Notes a step for the tests; nothing outside them.
+pub(super) fn log(_step: &'static str, _path: &Path) {
+    #[cfg(test)]
+    if let Ok(mut l) = LOG.lock() {
+        l.push((_step, _path.to_path_buf()));
+    }
+}
+
+/// Writes everything of the file system `dir` is on to the disk: every file and folder the
+/// build made or linked, in one call (a `fsync` per file would cost a disk flush each).
+pub(super) fn sync_file_system(dir: &Path) -> Result<()> {
+    let f = File::open(dir).map_err(io("make the build durable in", dir))?;
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        // SAFETY: the descriptor is open for the whole call.
+        if unsafe { libc::syncfs(f.as_raw_fd()) } != 0 {
+            return Err(io("make the build durable in", dir)(
+                std::io::Error::last_os_error(),
+            ));
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        drop(f);
+        // SAFETY: sync takes no arguments and cannot fail.
+        unsafe { libc::sync() };
+    }
+    log("syncfs", dir);
+    Ok(())
+}
+
+/// Makes the entries of folder `dir` (files made, renamed or removed in it) durable.
+pub(super) fn sync_dir(dir: &Path) -> Result<()> {
+    File::open(dir)
+        .and_then(|f| f.sync_all())
+        .map_err(io("make the build durable in", dir))?;
+    log("fsync folder", dir);
+    Ok(())
+}
+
+/// Writes `bytes` to `path` through a temporary file renamed over it, synced: after a crash
+/// the file is the old one or the new one, whole. The folder is synced by the caller.
+pub(super) fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("new");
+    let _ = fs::remove_file(&tmp);
+    File::options()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        })
+        .map_err(io("write", &tmp))?;
+    fs::rename(&tmp, path).map_err(io("write", path))?;
+    log("write", path);
+    Ok(())
+}
+
+/// `<builds>/<n>.complete`: the mark that build `n`'s files are on the disk.
+pub(super) fn marker(builds: &Path, n: u64) -> std::path::PathBuf {
+    builds.join(format!("{n}.complete"))
+}
+
+/// Marks build `n` complete (its files already synced) and makes the mark itself durable.
+pub(super) fn mark_complete(builds: &Path, n: u64) -> Result<()> {
+    let m = marker(builds, n);
+    File::create(&m)
+        .and_then(|f| f.sync_all())
+        .map_err(io("create the completion mark", &m))?;
+    log("mark complete", &m);
+    sync_dir(builds)
+}
