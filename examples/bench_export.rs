@@ -17,7 +17,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeZone, Utc};
-use newsdesk::cli::export::export_site;
+use newsdesk::app::export::export_site;
 use newsdesk::domain::frontmatter::Imported;
 use newsdesk::domain::{Actor, ArticleFields, Status, slugify};
 use newsdesk::store::Store;

@@ -23,7 +23,7 @@ use std::time::Instant;
 use chrono::{DateTime, TimeZone, Utc};
 use image::codecs::jpeg::JpegEncoder;
 use image::{Rgb, RgbImage};
-use newsdesk::cli::export::export_site;
+use newsdesk::app::export::export_site;
 use newsdesk::domain::frontmatter::Imported;
 use newsdesk::domain::{Actor, ArticleFields, Status};
 use newsdesk::media::{Image, Library, inspect, sha256_hex};

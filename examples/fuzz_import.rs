@@ -60,7 +60,7 @@ fn child_command() -> Command {
 
 fn main() -> ExitCode {
     if std::env::var_os(CHILD).is_some() {
-        return newsdesk::cli::main();
+        return newsdesk::cli::main_from_args();
     }
     let args = match args() {
         Ok(a) => a,

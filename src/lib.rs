@@ -1,9 +1,56 @@
-//! newsdesk: a newsroom in the terminal.
+//! newsdesk: a newsroom in the terminal. Editors SSH into the newsroom's host and write, edit,
+//! review and publish articles from the keyboard; articles live in one SQLite file, and the
+//! public site is a folder of static HTML that newsdesk exports and syncs.
 //!
-//! Layers point inward: `cli` → `site`, `store` → `media`, `domain`. `domain`, `media`, `store`
-//! and `site` know nothing of the terminal.
+//! # The map (kept true here, where it changes with the code)
+//!
+//! Dependencies point one way:
+//!
+//! ```text
+//!   main.rs ──► cli ──┐                      (main chooses the front end; cli and tui
+//!        └────► tui ──┴─► app ─► site, store, media ─► domain     never import each other)
+//!                  └──────► words ◄─┘  (both front ends word app, store, site and domain
+//!                                        errors through words)
+//! ```
+//!
+//! - `domain/`: pure. Article, Status and its moves, validation, slugs, front matter in and
+//!   out, times, Vietnamese text rules (NFC, folding, word counts), Telex/VNI (`vietime`).
+//!   No I/O, no UI, no SQL.
+//! - `store/`: the only module that names rusqlite. Open (telling a damaged file, a read-only
+//!   folder and a full disk apart), numbered migrations, articles, revisions, import identity,
+//!   locks, recovery copies, photos, search (FTS5), settings.
+//! - `media/`: photo formats, checks and renditions (no SQL, no UI).
+//! - `site/`: export. Plan (what is published, in a total order) → render (pure: page →
+//!   bytes) → publish (a build folder beside the live one, synced to disk, switched in by one
+//!   rename, then the sync command with a timeout). Never reads the database.
+//! - `files`: reading a named file with an end (regular files only, under a size limit).
+//! - `app/`: the use cases both front ends call, with a `Session` (store, database path, user,
+//!   clock, zone): export with progress (due articles published in the step that switches
+//!   the site), photos into the library, reading Markdown for import, the demo newsroom.
+//!   Returns typed results and `AppError`, which carries data; no terminal, no printing, no
+//!   language.
+//! - `words/`: every error the layers return, worded in Vietnamese or English (English is
+//!   the `Display`; Vietnamese one exhaustive `match`, so a missing wording does not build).
+//! - `i18n`, `config`: which language, and the personal config file.
+//! - `cli/`: one small module per subcommand; its own messages in `msg` (en) and `msg_vi`.
+//! - `tui/`: the terminal app. `state` (plain structs), `action` (every intent and result),
+//!   `update` (state + action → effects, no I/O), `keymap` (one table per context: the
+//!   help screen, the footer, the dialogs' key lines and the leader menu come from it),
+//!   `layout` (where panes go, for both `update` and `view`), `preview_text` (Markdown as
+//!   terminal lines), `view` (drawing, a pure function of state), `msg` (every string, per
+//!   language), `backend` (sends only what changed), `runtime` (the one impure loop:
+//!   events → actions → update → effects → draw when something changed; signals, recovery).
+//!
+//! CI greps keep the cut: the core never names the terminal stack, `src/media` never names
+//! SQL, `src/tui` never names `cli` and `src/cli` never names `tui`, `src/app` and
+//! `src/words` name no front end, and the TUI's `update` never calls into `view`.
+//!
+//! Still on the way (issue 11): the remaining CLI commands as app use cases (status, restore,
+//! delete and import with the lock policy), the newsroom's zone for every front end, and the
+//! TUI's screen mode as one enum.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod domain;
@@ -13,3 +60,4 @@ pub mod media;
 pub mod site;
 pub mod store;
 pub mod tui;
+pub mod words;

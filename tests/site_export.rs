@@ -145,7 +145,7 @@ fn export_twice_gives_identical_trees_and_writes_nothing() {
     assert_eq!(changed(&first, &second), Vec::<String>::new());
     // The same database exported somewhere else gives the same bytes.
     let other = f.site.dir.path().join("copy");
-    newsdesk::cli::export::export_site(&mut f.site.store, Some(&other), None, &actor(now()))
+    newsdesk::app::export::export_site(&mut f.site.store, Some(&other), None, &actor(now()))
         .unwrap();
     let copy = tree(&other);
     assert_eq!(
@@ -263,7 +263,7 @@ fn a_failed_build_leaves_the_live_site_as_it_was() {
         .unwrap();
     let out = f.site.out();
     let err =
-        newsdesk::cli::export::export_site(&mut f.site.store, Some(&out), None, &actor(now()))
+        newsdesk::app::export::export_site(&mut f.site.store, Some(&out), None, &actor(now()))
             .unwrap_err()
             .to_string();
     assert!(
@@ -337,7 +337,7 @@ fn recycled_builds_match_a_fresh_export_and_keep_the_previous_site_intact() {
         assert!(done.report.written > 0);
         let live = bytes(&tree(&f.site.out()));
         let fresh = f.site.dir.path().join(format!("fresh-{n}"));
-        newsdesk::cli::export::export_site(&mut f.site.store, Some(&fresh), None, &actor(now()))
+        newsdesk::app::export::export_site(&mut f.site.store, Some(&fresh), None, &actor(now()))
             .unwrap();
         assert!(
             live == bytes(&tree(&fresh)),

@@ -9,7 +9,7 @@ use std::os::unix::fs::MetadataExt;
 
 use image::DynamicImage;
 use media_support::*;
-use newsdesk::cli::export::export_site;
+use newsdesk::app::export::export_site;
 use newsdesk::media::{Library, inspect, sha256_hex};
 use newsdesk::store::{NewMedia, PhotoText};
 use site_support::*;

@@ -4,7 +4,7 @@
 
 mod site_support;
 
-use newsdesk::cli::export::export_site_with_progress;
+use newsdesk::app::export::export_site_with_progress;
 use newsdesk::site::{Phase, Progress};
 use site_support::{actor, fixture, now};
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use newsdesk::cli::export::export_site;
+use newsdesk::app::export::export_site;
 use newsdesk::domain::{ArticleFields, Status};
 use site_support::*;
 
@@ -44,7 +44,7 @@ fn break_article_template(site: &mut Site) {
     site.set("templates_dir", templates.to_str().unwrap());
 }
 
-fn try_export(site: &mut Site) -> Result<newsdesk::cli::export::Exported, String> {
+fn try_export(site: &mut Site) -> Result<newsdesk::app::export::Exported, String> {
     let out = site.out();
     export_site(&mut site.store, Some(&out), None, &actor(now())).map_err(|e| e.to_string())
 }

@@ -7,17 +7,17 @@ use serde_json::Value;
 use super::args::{
     DeleteArgs, KeyArgs, ListArgs, NewArgs, RestoreArgs, SearchArgs, ShowArgs, StatusArgs,
 };
-use super::describe_import::describe_read_refusal;
-use super::import_read::{MAX_MARKDOWN_BYTES, ReadRefusal, read_markdown};
 use super::output::{
     self, article_json, list_line, say, short_time, snippet_line, summary_json, tell,
 };
 use super::{CliError, CliMsg, CliResult, Context, Outcome};
+use crate::app::read::{MAX_MARKDOWN_BYTES, ReadRefusal, read_markdown};
 use crate::domain::query::SearchQuery;
 use crate::domain::text::{reading_minutes, word_count};
 use crate::domain::time::read_time;
 use crate::domain::{ArticleFields, Status};
 use crate::store::{ListQuery, Sort};
+use crate::words::describe_read_refusal;
 
 /// `newsdesk` with no subcommand, until the TUI lands: the newest articles and a hint.
 pub fn overview(ctx: &Context) -> CliResult<Outcome> {

@@ -3,14 +3,14 @@
 use std::path::{Path, PathBuf};
 
 use super::args::{ExportMdArgs, ImportArgs};
-use super::describe_import::describe_read_refusal;
-use super::import_read::{ReadRefusal, read_markdown};
 use super::import_source::Names;
 use super::output::{complain, error, tell};
 use super::{CliMsg, CliResult, Context, Outcome, describe_domain, describe_store};
+use crate::app::read::{ReadRefusal, read_markdown};
 use crate::domain::frontmatter::{Imported, parse_document, render_document};
 use crate::i18n::Lang;
 use crate::store::{ImportOutcome, ListQuery, Sort};
+use crate::words::describe_read_refusal;
 
 /// Documents handed to the store per transaction: big enough to be fast (each commit leaves
 /// the search index one more segment to merge), small enough that another editor's save

@@ -9,8 +9,9 @@ use serde_json::{Value, json};
 
 use super::output::{self, complain, say, short_time, tell};
 use super::{CliError, CliMsg, CliResult, Context, Outcome, describe};
-use crate::media::{Library, Refusal, inspect, sha256_hex};
-use crate::store::{MediaItem, NewMedia, PhotoText};
+use crate::app::media::add_to_library;
+use crate::media::Library;
+use crate::store::{MediaItem, PhotoText};
 
 #[derive(Debug, Args)]
 pub struct MediaArgs {
@@ -177,52 +178,6 @@ fn add_one(ctx: &mut Context, a: &Adding<'_>, file: &Path) -> CliResult<CliMsg> 
         item: Box::new(item),
         gallery,
     })
-}
-
-/// Checks one host file (its size before reading it, then its bytes), keeps the original in
-/// `library` once by hash and records it with `text` (caption, alt, credit); returns the
-/// library item and whether it is new. `media add` and the TUI's gallery panel both add
-/// photos this way; the error is the reason it was refused.
-pub fn add_to_library(
-    ctx: &mut Context,
-    library: &Library,
-    max_mb: u64,
-    file: &Path,
-    text: &[String; 3],
-) -> CliResult<(MediaItem, bool)> {
-    use crate::files::{FileKind, ReadError, read_regular};
-    let bytes = read_regular(file, max_mb.saturating_mul(1_000_000)).map_err(|e| match e {
-        ReadError::NotRegular(FileKind::Folder) => CliMsg::PhotoIsFolder,
-        ReadError::NotRegular(_) => CliMsg::PhotoNotAFile,
-        ReadError::TooLarge { bytes, .. } => CliMsg::PhotoRejected(Refusal::TooLarge {
-            bytes,
-            limit_mb: max_mb,
-        }),
-        ReadError::Io(e) => CliMsg::PhotoCannotRead(e.to_string()),
-    })?;
-    let inspected = inspect(&bytes, max_mb).map_err(CliMsg::PhotoRejected)?;
-    let hash = sha256_hex(&bytes);
-    library
-        .store(&hash, inspected.format, &bytes)
-        .map_err(|e| CliMsg::PhotoCannotStore {
-            dir: library.originals_dir().display().to_string(),
-            err: e.to_string(),
-        })?;
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into(),
-    );
-    let [caption, alt, credit] = text.clone();
-    let new = NewMedia {
-        hash,
-        name,
-        bytes: bytes.len() as u64,
-        inspected,
-        caption,
-        alt,
-        credit,
-    };
-    Ok(ctx.store.add_media(&new, &ctx.actor())?)
 }
 
 fn item_json(ctx: &Context, m: &MediaItem, uses: usize) -> Value {

@@ -3,13 +3,8 @@
 mod args;
 mod articles;
 mod context;
-mod demo;
-mod describe;
-mod describe_import;
-mod describe_site;
 pub mod export;
 pub mod import;
-mod import_read;
 mod import_source;
 pub mod media;
 mod media_attach;
@@ -20,12 +15,9 @@ mod site;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
+pub use crate::words::{describe_domain, describe_refusal, describe_site, describe_store};
 pub use args::{Cli, Command};
-pub use context::{Context, default_db_path, os_user};
-pub use describe::{describe, describe_domain, describe_refusal, describe_store};
-pub use describe_site::describe_site;
+pub use context::Context;
 pub use msg::CliMsg;
 
 use crate::i18n::Lang;
@@ -76,6 +68,34 @@ impl From<crate::site::SiteError> for CliError {
     }
 }
 
+/// A use case's error, worded as the command line always has.
+impl From<crate::app::AppError> for CliError {
+    fn from(e: crate::app::AppError) -> Self {
+        use crate::app::{AppError, PhotoProblem};
+        use crate::files::FileKind;
+        match e {
+            AppError::Store(e) => CliError::Store(e),
+            AppError::Domain(e) => CliError::Domain(e),
+            AppError::Site(e) => CliError::Site(e),
+            AppError::NoHomeFolder => CliError::Msg(CliMsg::NoHomeFolder),
+            AppError::DemoFolder { path, err } => CliError::Msg(CliMsg::DemoFolder {
+                path: path.display().to_string(),
+                err,
+            }),
+            AppError::Photo(p) => CliError::Msg(match p {
+                PhotoProblem::NotAFile(FileKind::Folder) => CliMsg::PhotoIsFolder,
+                PhotoProblem::NotAFile(_) => CliMsg::PhotoNotAFile,
+                PhotoProblem::Rejected(r) => CliMsg::PhotoRejected(r),
+                PhotoProblem::CannotRead(err) => CliMsg::PhotoCannotRead(err),
+                PhotoProblem::CannotStore { dir, err } => CliMsg::PhotoCannotStore {
+                    dir: dir.display().to_string(),
+                    err,
+                },
+            }),
+        }
+    }
+}
+
 impl From<CliMsg> for CliError {
     fn from(m: CliMsg) -> Self {
         CliError::Msg(m)
@@ -84,18 +104,28 @@ impl From<CliMsg> for CliError {
 
 pub type CliResult<T = ()> = Result<T, CliError>;
 
+/// Any error the command line reports, in `lang`.
+pub fn describe(err: &CliError, lang: Lang) -> String {
+    match err {
+        CliError::Store(e) => describe_store(e, lang),
+        CliError::Domain(e) => describe_domain(e, lang),
+        CliError::Site(e) => describe_site(e, lang),
+        CliError::Msg(m) => m.text(lang),
+        CliError::Text(t) => t.clone(),
+    }
+}
+
 /// What a command reports: success, or some items failed (already reported on stderr).
 pub enum Outcome {
     Ok,
     Partial,
 }
 
-pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    // `--lang`, else the personal config file, else the locale; the file is read once here.
-    let prefs = crate::config::Prefs::load(cli.lang);
+/// Runs a command (or prints the overview when no command was given), printing what went
+/// wrong in the editor's language; the exit code says how it ended.
+pub fn main(cli: Cli, prefs: &crate::config::Prefs) -> ExitCode {
     let lang = prefs.lang;
-    match run(cli, &prefs) {
+    match run(cli, prefs) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Partial) => ExitCode::from(1),
         Err(e) => {
@@ -105,19 +135,20 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The command line from the process's own arguments (never the terminal app): for programs
+/// that run themselves as `newsdesk`, such as the import soak.
+pub fn main_from_args() -> ExitCode {
+    use clap::Parser;
+    let cli = Cli::parse();
+    let prefs = crate::config::Prefs::load(cli.lang);
+    main(cli, &prefs)
+}
+
 pub fn run(cli: Cli, prefs: &crate::config::Prefs) -> CliResult<Outcome> {
-    let lang = prefs.lang;
-    if cli.demo {
-        return demo::run(prefs).map(|()| Outcome::Ok);
-    }
     let mut ctx = Context::open(cli.db.as_deref())?;
-    ctx.lang = lang;
+    ctx.lang = prefs.lang;
     match cli.command {
-        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
-            let settings = crate::tui::Settings::from_prefs(prefs);
-            crate::tui::run_with(ctx, settings).map(|()| Outcome::Ok)
-        }
-        // Not a terminal (a pipe, cron): print the overview instead of drawing.
+        // No command and no terminal (a pipe, cron): the overview instead of the app.
         None => articles::overview(&ctx),
         Some(cmd) => dispatch(&mut ctx, cmd),
     }

@@ -266,21 +266,12 @@ pub enum CliMsg {
 pub(super) fn photo_facts(m: &MediaItem, lang: Lang) -> String {
     let size = match lang {
         Lang::En => megabytes(m.bytes),
-        Lang::Vi => megabytes_vi(m.bytes),
+        Lang::Vi => crate::words::megabytes_vi(m.bytes),
     };
     format!(
         "{}, {}×{}, {size}",
         m.image.format, m.image.width, m.image.height
     )
-}
-
-/// `5,1 MB`, `820 KB`: `media::megabytes` written the Vietnamese way.
-pub(super) fn megabytes_vi(bytes: u64) -> String {
-    if bytes >= 1_000_000 {
-        format!("{} MB", format_decimal(bytes as f64 / 1e6, 1, Language::Vi))
-    } else {
-        format!("{} KB", int_vi(bytes.div_ceil(1000)))
-    }
 }
 
 /// `caption  …`: a field of `media show`, `(none)` when empty.

@@ -1,9 +1,9 @@
 //! The command line's lines in Vietnamese: one arm per `CliMsg`, like the English ones.
 
-use super::describe::{describe_refusal, status_name};
 use super::msg::{CliMsg, history_header, int_vi, photo_facts, quoted_caption, secs_vi};
 use crate::i18n::Lang;
 use crate::store::{MediaUse, Role};
+use crate::words::{describe_refusal, status_name};
 
 /// How an article uses a photo, as the end of a sentence: `làm ảnh đại diện`.
 fn role_vi(role: Role) -> String {

@@ -1,7 +1,7 @@
 use thiserror::Error;
 
 /// Rule violations found by the pure core, written for an editor. The English wording is the
-/// `Display`; the command line words them in the editor's language (`cli::describe`).
+/// `Display`; both front ends word them in the editor's language (`words`).
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum DomainError {
     #[error("unknown status “{0}”: use draft, review, scheduled, published or archived")]

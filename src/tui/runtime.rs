@@ -29,7 +29,7 @@ use super::msg::{Msg, text};
 use super::state::{Settings, State};
 use super::update::{reload_list, update};
 use super::view;
-use crate::cli::{CliError, CliResult, Context};
+use crate::app::Session as Context;
 use crate::store::{LockOwner, Recovery, Store};
 
 type Term = Terminal<LeanBackend<io::Stdout>>;
@@ -150,10 +150,12 @@ fn unsaved(state: &State) -> Option<Recovery> {
     })
 }
 
+/// Why the terminal app could not run, worded in the editor's language (the TUI is an edge).
+pub type RunResult = Result<(), String>;
+
 /// Opens the TUI with the person's settings (language, typing mode) until the editor quits.
-pub fn run_with(mut ctx: Context, settings: Settings) -> CliResult<()> {
+pub fn run_with(mut ctx: Context, settings: Settings) -> RunResult {
     let lang = settings.lang;
-    ctx.lang = lang;
     let me = LockOwner::this_process(&ctx.user);
     let snapshot = Snapshot {
         shared: Arc::new(Mutex::new(None)),
@@ -164,12 +166,12 @@ pub fn run_with(mut ctx: Context, settings: Settings) -> CliResult<()> {
     };
     watch_signals(snapshot.clone()).map_err(|e| {
         let reason = e.to_string();
-        CliError(text(lang, &Msg::SignalsFailed { reason: &reason }).into_owned())
+        text(lang, &Msg::SignalsFailed { reason: &reason }).into_owned()
     })?;
     let mut terminal = setup_terminal(snapshot.clone()).map_err(|e| {
         restore_terminal();
         let reason = e.to_string();
-        CliError(text(lang, &Msg::TerminalFailed { reason: &reason }).into_owned())
+        text(lang, &Msg::TerminalFailed { reason: &reason }).into_owned()
     })?;
     let mut rt = Runtime {
         ctx: &mut ctx,
@@ -206,7 +208,7 @@ struct Runtime<'a> {
 }
 
 impl Runtime<'_> {
-    fn event_loop(&mut self, snapshot: &Snapshot) -> CliResult<()> {
+    fn event_loop(&mut self, snapshot: &Snapshot) -> RunResult {
         let lang = self.settings.lang;
         let size = self.terminal.size().map_err(|e| term_err(e, lang))?;
         let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -277,7 +279,8 @@ impl Runtime<'_> {
         if deadlines.recovery_due(now) {
             if let Some(r) = unsaved(state) {
                 // A failed write is retried at the next deadline; the buffer is still here.
-                let _ = self.ctx.store.write_recovery(&self.ctx.user, &r);
+                let ctx = &mut *self.ctx;
+                let _ = ctx.store.write_recovery(&ctx.user, &r);
             }
             deadlines.recovery_written();
         }
@@ -301,7 +304,7 @@ impl Runtime<'_> {
             let action = match effect {
                 Effect::EditExternally(body) => self.edit_externally(state, &body),
                 Effect::Export { sync } => self.start_export(sync),
-                other => effects::perform(self.ctx, &self.me, other),
+                other => effects::perform(self.ctx, self.settings.lang, &self.me, other),
             };
             fx.extend(update(state, action));
         }
@@ -362,7 +365,7 @@ impl Runtime<'_> {
     }
 }
 
-fn term_err(e: io::Error, lang: crate::i18n::Lang) -> CliError {
+fn term_err(e: io::Error, lang: crate::i18n::Lang) -> String {
     let reason = e.to_string();
-    CliError(text(lang, &Msg::TerminalError { reason: &reason }).into_owned())
+    text(lang, &Msg::TerminalError { reason: &reason }).into_owned()
 }

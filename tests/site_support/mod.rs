@@ -7,7 +7,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use newsdesk::cli::export::{Exported, export_site};
+use newsdesk::app::export::{Exported, export_site};
 use newsdesk::domain::{Actor, Article, ArticleFields, Status};
 use newsdesk::store::Store;
 use tempfile::TempDir;

@@ -2,15 +2,16 @@
 
 use chrono::Utc;
 
-use crate::cli::Context;
+use crate::app::Session as Context;
 use crate::domain::query::SearchQuery;
 use crate::domain::snippet::render_marked;
+use crate::i18n::Lang;
 use crate::store::{ListQuery, LockOwner, StoreError};
 use crate::tui::action::{Action, Effect, ListRequest};
 use crate::tui::state::PhotoPlace;
 
 /// Performs every effect but `EditExternally`, which needs the terminal (see `external`).
-pub fn perform(ctx: &mut Context, me: &LockOwner, effect: Effect) -> Action {
+pub fn perform(ctx: &mut Context, lang: Lang, me: &LockOwner, effect: Effect) -> Action {
     let result = match effect {
         Effect::LoadList(req) => load_list(ctx, &req),
         Effect::LoadArticle(id) => load_article(ctx, id),
@@ -110,18 +111,18 @@ pub fn perform(ctx: &mut Context, me: &LockOwner, effect: Effect) -> Action {
                     })
             }
         },
-        Effect::PrepareExport => Ok(super::export::prepare(ctx)),
+        Effect::PrepareExport => Ok(super::export::prepare(ctx, lang)),
         Effect::LoadGallery(id) => super::gallery::load(ctx, id, None),
         Effect::Complete(input) => Ok(super::gallery::complete(&input)),
         Effect::LoadLibrary => super::gallery::library(ctx),
         Effect::Gallery { id, op } => {
-            return super::gallery::change(ctx, id, op).unwrap_or_else(Action::Failed);
+            return super::gallery::change(ctx, lang, id, op).unwrap_or_else(Action::Failed);
         }
         // Both need the loop (the terminal, the export thread): see `Runtime::dispatch`.
         Effect::EditExternally(_) | Effect::Export { .. } => Ok(Action::Done),
     };
     // Store errors in the person's language (the command line words them the same way).
-    result.unwrap_or_else(|e| Action::Failed(crate::cli::describe_store(&e, ctx.lang)))
+    result.unwrap_or_else(|e| Action::Failed(crate::words::describe_store(&e, lang)))
 }
 
 /// A status change went through: when the article is now published or scheduled, the

@@ -11,9 +11,8 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 
-use crate::cli::Context;
-use crate::cli::describe_site;
-use crate::cli::export::{export_site_with_progress, settings};
+use crate::app::Session as Context;
+use crate::app::export::{export_site_with_progress, settings};
 use crate::domain::Actor;
 use crate::i18n::Lang;
 use crate::site::sync::Ended;
@@ -21,6 +20,7 @@ use crate::site::{self, Phase, Progress};
 use crate::store::Store;
 use crate::tui::action::{Action, ExportSummary, SyncSummary};
 use crate::tui::msg::{Msg, text};
+use crate::words::describe_site;
 
 /// How often the loop looks at the channel while a job runs (and only then): crossterm's
 /// poll cannot be woken from another thread, so it waits in slices this long instead.
@@ -32,7 +32,7 @@ const THREAD: &str = "newsdesk-export";
 const TAIL: u64 = 8192;
 
 /// The settings the question names: the export folder and the sync command line.
-pub fn prepare(ctx: &Context) -> Action {
+pub fn prepare(ctx: &Context, lang: Lang) -> Action {
     match settings(&ctx.store, None) {
         Ok(s) => {
             let out = s.export_dir.map(PathBuf::from);
@@ -42,7 +42,7 @@ pub fn prepare(ctx: &Context) -> Action {
             };
             Action::ExportReady { out, sync }
         }
-        Err(e) => Action::Failed(crate::cli::describe(&e, ctx.lang)),
+        Err(e) => Action::Failed(crate::words::describe_app(&e, lang)),
     }
 }
 
@@ -96,18 +96,18 @@ fn run(
     tx: &Sender<Action>,
 ) -> Result<ExportSummary, String> {
     let started = Instant::now();
-    let mut store = Store::open(db).map_err(|e| crate::cli::describe_store(&e, lang))?;
+    let mut store = Store::open(db).map_err(|e| crate::words::describe_store(&e, lang))?;
     let actor = Actor::new(user, Utc::now());
     let mut progress = |p: Progress| {
         let _ = tx.send(Action::ExportProgress(p));
     };
     let done = export_site_with_progress(&mut store, None, None, &actor, &mut progress)
-        .map_err(|e| crate::cli::describe(&e, lang))?;
+        .map_err(|e| crate::words::describe_app(&e, lang))?;
     let timeout = store
         .settings()
-        .map_err(|e| crate::cli::describe_store(&e, lang))
+        .map_err(|e| crate::words::describe_store(&e, lang))
         .and_then(|m| {
-            site::settings::sync_timeout(&m).map_err(|e| crate::cli::describe_site(&e, lang))
+            site::settings::sync_timeout(&m).map_err(|e| crate::words::describe_site(&e, lang))
         })?;
     drop(store);
     let r = &done.report;

@@ -4,9 +4,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::cli::Context;
-use crate::cli::media::add_to_library;
+use crate::app::Session as Context;
+use crate::app::media::add_to_library;
 use crate::domain::text::fold;
+use crate::i18n::Lang;
 use crate::media::Library;
 use crate::store::{PhotoText, StoreError};
 use crate::tui::action::{Action, GalleryDone, GalleryOp};
@@ -103,13 +104,12 @@ pub fn complete(input: &str) -> Action {
 }
 
 /// Carries out a change to the article's photos; the error is already in the person's words.
-pub fn change(ctx: &mut Context, id: i64, op: GalleryOp) -> Result<Action, String> {
-    let lang = ctx.lang;
-    let store_err = |e: StoreError| crate::cli::describe_store(&e, lang);
+pub fn change(ctx: &mut Context, lang: Lang, id: i64, op: GalleryOp) -> Result<Action, String> {
+    let store_err = |e: StoreError| crate::words::describe_store(&e, lang);
     let keep = PhotoText::default();
     let done = match op {
         GalleryOp::AttachFile(path) => {
-            let (hash, fresh) = add_file(ctx, &expand(&path.to_string_lossy()))?;
+            let (hash, fresh) = add_file(ctx, lang, &expand(&path.to_string_lossy()))?;
             append(ctx, id, &hash, fresh).map_err(store_err)?
         }
         GalleryOp::AttachHash(hash) => append(ctx, id, &hash, false).map_err(store_err)?,
@@ -165,8 +165,7 @@ fn append(ctx: &mut Context, id: i64, hash: &str, fresh: bool) -> Result<Gallery
 
 /// Checks, stores and records one host file as `media add` does; its hash and whether it is
 /// new to the library.
-fn add_file(ctx: &mut Context, file: &Path) -> Result<(String, bool), String> {
-    let lang = ctx.lang;
+fn add_file(ctx: &mut Context, lang: Lang, file: &Path) -> Result<(String, bool), String> {
     let refused = |reason: String| {
         text(
             lang,
@@ -180,11 +179,11 @@ fn add_file(ctx: &mut Context, file: &Path) -> Result<(String, bool), String> {
     let settings = ctx
         .store
         .settings()
-        .map_err(|e| crate::cli::describe_store(&e, lang))?;
+        .map_err(|e| crate::words::describe_store(&e, lang))?;
     let max_mb =
         crate::site::settings::media_max_mb(&settings).map_err(|e| refused(e.to_string()))?;
     let library = Library::beside(&ctx.db_path);
     let (item, fresh) = add_to_library(ctx, &library, max_mb, file, &Default::default())
-        .map_err(|e| refused(crate::cli::describe(&e, lang)))?;
+        .map_err(|e| refused(crate::words::describe_app(&e, lang)))?;
     Ok((item.image.hash, fresh))
 }

@@ -1,6 +1,9 @@
 //! `newsdesk --demo`: a throwaway newsroom in a temp folder, filled from assets/sample.
 
-use super::{CliMsg, CliResult, Context};
+use std::path::PathBuf;
+
+use super::error::{AppError, AppResult};
+use super::session::Session;
 use crate::domain::frontmatter::parse_document;
 
 /// The sample articles, compiled in so the demo works from any folder.
@@ -15,37 +18,37 @@ const SAMPLES: &[&str] = &[
     include_str!("../../assets/sample/08-pomelo-growers-eye-export-markets.md"),
 ];
 
-/// Removes the demo folder when the demo ends, however it ends (short of a signal).
-struct TempDir(std::path::PathBuf);
+/// The demo folder, removed when the demo ends, however it ends (short of a signal).
+pub struct DemoFolder(PathBuf);
 
-impl Drop for TempDir {
+impl Drop for DemoFolder {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
-/// Fills the store behind `ctx` with the samples.
-pub fn fill(ctx: &mut Context) -> CliResult<()> {
+/// Fills the store behind `session` with the samples.
+pub fn fill(session: &mut Session) -> AppResult<()> {
     let mut docs = Vec::new();
     for text in SAMPLES {
-        docs.push(parse_document(text, ctx.tz)?);
+        docs.push(parse_document(text, session.tz)?);
     }
-    let actor = ctx.actor();
-    for result in ctx.store.import_many(&docs, false, &actor)? {
+    let actor = session.actor();
+    for result in session.store.import_many(&docs, false, &actor)? {
         result?;
     }
     Ok(())
 }
 
-pub fn run(prefs: &crate::config::Prefs) -> CliResult<()> {
+/// A new demo newsroom; keep the folder as long as the session.
+pub fn open() -> AppResult<(Session, DemoFolder)> {
     let dir = std::env::temp_dir().join(format!("newsdesk-demo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| CliMsg::DemoFolder {
-        path: dir.display().to_string(),
+    std::fs::create_dir_all(&dir).map_err(|e| AppError::DemoFolder {
+        path: dir.clone(),
         err: e.to_string(),
     })?;
-    let guard = TempDir(dir);
-    let mut ctx = Context::open(Some(&guard.0.join("demo.db")))?;
-    ctx.lang = prefs.lang;
-    fill(&mut ctx)?;
-    crate::tui::run_with(ctx, crate::tui::Settings::from_prefs(prefs))
+    let guard = DemoFolder(dir);
+    let mut session = Session::open(Some(&guard.0.join("demo.db")))?;
+    fill(&mut session)?;
+    Ok((session, guard))
 }

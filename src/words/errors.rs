@@ -6,24 +6,12 @@
 
 use chrono::{DateTime, Utc};
 
-use super::CliError;
 use crate::domain::{DomainError, MoveRule, Status};
 use crate::i18n::Lang;
 use crate::media::{MAX_PIXELS, Refusal};
 use crate::site::i18n::format_decimal;
 use crate::site::settings::Language;
 use crate::store::{OpenProblem, StoreError};
-
-/// Any error the command line reports, in `lang`.
-pub fn describe(err: &CliError, lang: Lang) -> String {
-    match err {
-        CliError::Store(e) => describe_store(e, lang),
-        CliError::Domain(e) => describe_domain(e, lang),
-        CliError::Site(e) => super::describe_site(e, lang),
-        CliError::Msg(m) => m.text(lang),
-        CliError::Text(t) => t.clone(),
-    }
-}
 
 /// A status as a word in a sentence: `published`, `đã đăng`.
 pub fn status_name(status: Status, lang: Lang) -> &'static str {
@@ -155,7 +143,7 @@ pub fn describe_domain(err: &DomainError, lang: Lang) -> String {
             status_word(status, lang)
         ),
         DomainError::NoPublishTime => "bài hẹn giờ đăng cần có thời điểm đăng".to_string(),
-        DomainError::BadFrontMatter(problem) => super::describe_import::front_matter_vi(problem),
+        DomainError::BadFrontMatter(problem) => super::import::front_matter_vi(problem),
     }
 }
 
@@ -196,7 +184,7 @@ pub fn describe_refusal(refusal: &Refusal, lang: Lang) -> String {
         ),
         Refusal::TooLarge { bytes, limit_mb } => format!(
             "{} vượt giới hạn {limit_mb} MB (thiết lập trang media_max_mb)",
-            super::msg::megabytes_vi(*bytes)
+            super::megabytes_vi(*bytes)
         ),
         Refusal::TooManyPixels { width, height } => format!(
             "{width}×{height} điểm ảnh là {} megapixel, vượt giới hạn {} (có thể là tệp “bom giải nén”, hoặc bản quét lớn hơn nhiều so với nhu cầu của web): hãy thu nhỏ ảnh trước",
@@ -271,7 +259,7 @@ mod tests {
             DomainError::TimeOutOfRange("+10000-01-01".into()),
         ]);
         domain.extend(
-            super::super::describe_import::samples()
+            super::super::import::samples()
                 .into_iter()
                 .map(DomainError::BadFrontMatter),
         );

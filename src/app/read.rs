@@ -23,7 +23,7 @@ fn english(kind: FileKind) -> &'static str {
     }
 }
 
-/// Why a file was not read. The English wording is the `Display`; `describe_import` words
+/// Why a file was not read. The English wording is the `Display`; `words::import` words
 /// it in Vietnamese.
 #[derive(Debug, Error)]
 pub enum ReadRefusal {

@@ -1,7 +1,7 @@
 //! Import refusals worded in Vietnamese: what is wrong with a file's front matter, and why a
 //! path was not read. English is each error's `Display`.
 
-use super::import_read::{FileKind, MAX_MARKDOWN_BYTES, ReadRefusal};
+use crate::app::read::{FileKind, MAX_MARKDOWN_BYTES, ReadRefusal};
 use crate::domain::FrontMatterError;
 use crate::i18n::Lang;
 
