@@ -2,6 +2,7 @@
 //! bytes) → publish (a new build folder, switched in atomically). Never touches the terminal
 //! and never reads the database: articles come in as values, bodies through `fetch`.
 
+mod balance;
 mod build;
 mod error;
 pub mod feed;
@@ -14,6 +15,7 @@ pub mod plan;
 mod progress;
 pub mod publish;
 pub mod render;
+mod sanitise;
 pub mod settings;
 pub mod shortcut;
 pub mod sync;
