@@ -70,6 +70,70 @@ pub enum SiteError {
         path.display()
     )]
     Occupied { path: PathBuf, by: Occupant },
+    // Rendering (issue 10): a page that cannot be rendered names itself and its article.
+    #[error("cannot export {}: {problem}; the live site is unchanged", page_name(page, article.as_ref()))]
+    Page {
+        /// The page's file in the build (`dan-van/tham-dinh/index.html`).
+        page: String,
+        /// The article the page is, or the one whose data stopped it.
+        article: Option<PageArticle>,
+        problem: PageProblem,
+    },
+}
+
+/// The article a failed page shows: enough for an editor to find it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageArticle {
+    pub id: i64,
+    /// As its address shows it.
+    pub slug: String,
+    pub title: String,
+}
+
+/// Why a page could not be rendered.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PageProblem {
+    #[error("{field} is in the year {year}, outside the years 1000–9999 a page can show; {}", field.fix())]
+    Date { field: DateField, year: i32 },
+    #[error(
+        "template {template} ran longer than any page of this site needs ({fuel} steps): a loop without end? fix the template (see `newsdesk site get templates_dir`)"
+    )]
+    OutOfFuel { template: String, fuel: u64 },
+    /// A defect in newsdesk, caught: the message of the panic.
+    #[error("rendering stopped on an internal error ({0}); please report it")]
+    Panicked(String),
+}
+
+/// Which of an article's dates a page cannot show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateField {
+    Published,
+    Updated,
+}
+
+impl DateField {
+    fn fix(self) -> &'static str {
+        match self {
+            DateField::Published => "correct its publication date",
+            DateField::Updated => "save the article again to date its last change today",
+        }
+    }
+}
+
+impl std::fmt::Display for DateField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DateField::Published => "its publication date",
+            DateField::Updated => "its last change",
+        })
+    }
+}
+
+fn page_name(page: &str, article: Option<&PageArticle>) -> String {
+    match article {
+        Some(a) => format!("“{}” (article {}, {}; page {page})", a.title, a.id, a.slug),
+        None => format!("the page {page}"),
+    }
 }
 
 impl SiteError {

@@ -6,6 +6,7 @@ use std::fmt::Write;
 use super::i18n::{iso_date, rss_date};
 use super::plan::{Plan, SITEMAP_URLS};
 use super::settings::Settings;
+use super::templates::escape_html;
 
 /// Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids.
 pub fn xml_escape(s: &str) -> String {
@@ -29,6 +30,21 @@ fn elem(out: &mut String, name: &str, text: &str) {
     let _ = write!(out, "<{name}>{}</{name}>", xml_escape(text));
 }
 
+/// Plain text into an element feed readers treat as HTML (`<description>`: RSS 2.0 allows
+/// entity-encoded HTML there, so readers decode it once and render the result): escaped as
+/// HTML first, so that what they render is the text as typed.
+fn html_elem(out: &mut String, name: &str, text: &str) {
+    elem(out, name, &escape_html(text));
+}
+
+/// Plain text into an element RSS 2.0 defines as text but many readers render as HTML
+/// (titles, categories): `<` and `>` escaped as HTML first, so no reader can meet a tag in
+/// it. `&` is left alone: readers that follow the spec show the text as typed, and in HTML a
+/// lone `&` can only ever stand for a character.
+fn text_elem(out: &mut String, name: &str, text: &str) {
+    elem(out, name, &text.replace('<', "&lt;").replace('>', "&gt;"));
+}
+
 /// The site's feed (`members` = every article) or a section's.
 pub fn rss(
     plan: &Plan,
@@ -42,7 +58,7 @@ pub fn rss(
     let mut out = String::with_capacity(8 * 1024);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
-    elem(&mut out, "title", title);
+    text_elem(&mut out, "title", title);
     out.push('\n');
     elem(&mut out, "link", &format!("{base}/{page_path}"));
     out.push('\n');
@@ -51,7 +67,7 @@ pub fn rss(
     } else {
         &s.tagline
     };
-    elem(&mut out, "description", description);
+    html_elem(&mut out, "description", description);
     out.push('\n');
     elem(&mut out, "language", s.language.code());
     out.push('\n');
@@ -73,7 +89,7 @@ pub fn rss(
         let e = plan.entry(*i);
         let url = format!("{base}/{}", e.path);
         out.push_str("<item>\n");
-        elem(&mut out, "title", &e.title);
+        text_elem(&mut out, "title", &e.title);
         elem(&mut out, "link", &url);
         let _ = write!(
             out,
@@ -81,9 +97,9 @@ pub fn rss(
             xml_escape(&url)
         );
         elem(&mut out, "pubDate", &rss_date(e.publish_at, s.timezone));
-        elem(&mut out, "category", &plan.section_of(e).name);
+        text_elem(&mut out, "category", &plan.section_of(e).name);
         if !e.lede.is_empty() {
-            elem(&mut out, "description", &e.lede);
+            html_elem(&mut out, "description", &e.lede);
         }
         out.push_str("\n</item>\n");
     }

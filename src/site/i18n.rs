@@ -141,11 +141,40 @@ const WEEKDAYS_EN: [&str; 7] = [
     "Sunday",
 ];
 
+/// The years a page can show: RSS dates need four digits, and every format agrees on these.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
+/// The year `t` falls in, in the zone `tz`.
+pub fn local_year(t: DateTime<Utc>, tz: FixedOffset) -> i32 {
+    use chrono::Datelike;
+    t.with_timezone(&tz).year()
+}
+
+/// `t` in the zone `tz`, moved into `YEARS` when it lies outside. The export refuses such
+/// dates before it renders anything (`guard::check_dates`); the move only keeps every
+/// formatter below total (chrono panics on some dates outside them).
+fn local(t: DateTime<Utc>, tz: FixedOffset) -> DateTime<FixedOffset> {
+    use chrono::{Datelike, TimeZone};
+    let l = t.with_timezone(&tz);
+    if YEARS.contains(&l.year()) {
+        return l;
+    }
+    let first = tz.with_ymd_and_hms(*YEARS.start(), 1, 1, 0, 0, 0).single();
+    let last = tz
+        .with_ymd_and_hms(*YEARS.end(), 12, 31, 23, 59, 59)
+        .single();
+    let l = t.with_timezone(&tz);
+    match (first, last) {
+        (Some(first), Some(last)) => l.clamp(first, last),
+        _ => l,
+    }
+}
+
 /// The date an article page shows, with its weekday: `Thứ năm, 26/11/2026 10:42` in
 /// Vietnamese, `Thursday, 26 November 2026 10:42` in English.
 pub fn long_date(t: DateTime<Utc>, tz: FixedOffset, lang: Language) -> String {
     use chrono::Datelike;
-    let l = t.with_timezone(&tz);
+    let l = local(t, tz);
     let day = l.weekday().num_days_from_monday() as usize;
     match lang {
         Language::Vi => {
@@ -167,7 +196,7 @@ pub fn long_date(t: DateTime<Utc>, tz: FixedOffset, lang: Language) -> String {
 
 /// `26/11/2026 10:42` in Vietnamese, `26 November 2026, 10:42` in English.
 pub fn display_date(t: DateTime<Utc>, tz: FixedOffset, lang: Language) -> String {
-    let l = t.with_timezone(&tz);
+    let l = local(t, tz);
     match lang {
         Language::Vi => l.format("%d/%m/%Y %H:%M").to_string(),
         Language::En => {
@@ -221,13 +250,12 @@ fn group(digits: &str, sep: char) -> String {
 
 /// RFC 3339 in the site's zone, for `<time datetime>`, JSON-LD and Open Graph.
 pub fn iso_date(t: DateTime<Utc>, tz: FixedOffset) -> String {
-    t.with_timezone(&tz)
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    local(t, tz).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// RFC 2822 for RSS (`Thu, 26 Nov 2026 10:42:00 +0700`).
 pub fn rss_date(t: DateTime<Utc>, tz: FixedOffset) -> String {
-    t.with_timezone(&tz).to_rfc2822()
+    local(t, tz).to_rfc2822()
 }
 
 #[cfg(test)]
@@ -248,6 +276,33 @@ mod tests {
             long_date(t, tz, Language::En),
             "Thursday, 26 November 2026 10:42"
         );
+    }
+
+    #[test]
+    fn dates_no_page_can_show_never_panic() {
+        let tz = FixedOffset::east_opt(14 * 3600).unwrap();
+        let west = FixedOffset::west_opt(12 * 3600).unwrap();
+        let ends = [
+            DateTime::<Utc>::MIN_UTC,
+            DateTime::<Utc>::MAX_UTC,
+            Utc.with_ymd_and_hms(-1, 1, 1, 0, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(9999, 12, 31, 23, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(1000, 1, 1, 0, 0, 0).unwrap(),
+        ];
+        for t in ends {
+            for z in [tz, west] {
+                let all = [
+                    long_date(t, z, Language::En),
+                    display_date(t, z, Language::Vi),
+                    iso_date(t, z),
+                    rss_date(t, z),
+                ];
+                assert!(all.iter().all(|s| !s.is_empty()), "{t}: {all:?}");
+            }
+        }
+        assert_eq!(local_year(ends[3], tz), 10000);
+        assert_eq!(local_year(ends[4], west), 999);
+        assert_eq!(local_year(ends[1], tz), 262143);
     }
 
     #[test]

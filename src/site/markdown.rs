@@ -3,35 +3,66 @@
 //!
 //! pulldown-cmark escapes text and attributes itself; we also refuse link and image addresses
 //! with a scheme other than http, https, mailto and tel. Raw HTML in a body is the one way
-//! markup gets through, so a body that has any is cleaned as a whole by ammonia, configured to
-//! keep what our own Markdown produces (table alignment, footnote links and ids).
+//! markup gets through, so a body that has any is cleaned as a whole (see `sanitise`).
+//! Markdown nested deeper than `MARKDOWN_DEPTH` is flattened, so no body makes a page whose
+//! elements nest without bound.
 //!
 //! Library photos, `![caption](media:HASH)`, become the markup the caller makes for them (a
 //! `<figure>`): a photo on a line of its own ends the paragraph around it, since a figure
 //! cannot stand inside one; inside a heading, a link or emphasis only an `<img>` may.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
 
 use crate::media::refs;
 
-const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+pub use super::sanitise::MAX_DEPTH;
+use super::sanitise::{SCHEMES, clean};
 
-static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-    let mut b = ammonia::Builder::default();
-    // No rel: a link whose unsafe address was dropped stays a valid `<a>` without href.
-    b.link_rel(None)
-        .url_schemes(HashSet::from(SCHEMES))
-        .add_generic_attributes(["id"])
-        .add_tag_attributes("th", ["style"])
-        .add_tag_attributes("td", ["style"])
-        .filter_style_properties(HashSet::from(["text-align"]))
-        .add_allowed_classes("div", ["footnote-definition"])
-        .add_allowed_classes("sup", ["footnote-reference", "footnote-definition-label"]);
-    b
-});
+/// How deep Markdown's own blocks and spans may nest (quotes in lists in quotes…); deeper
+/// ones are flattened into their parent. Each level makes at most two elements, so a body
+/// without raw HTML stays within `MAX_DEPTH` too.
+const MARKDOWN_DEPTH: usize = 32;
+
+/// `events` with the tags nested deeper than `MARKDOWN_DEPTH` left out (their text stays).
+fn flatten_deep<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    let mut depth = 0usize;
+    events.filter(move |e| match e {
+        Event::Start(_) => {
+            depth += 1;
+            depth <= MARKDOWN_DEPTH
+        }
+        Event::End(_) => {
+            depth = depth.saturating_sub(1);
+            depth < MARKDOWN_DEPTH
+        }
+        _ => true,
+    })
+}
+
+/// `html` with each photo mark replaced by its figure, in one pass.
+fn put_figures(html: &str, figures: &[String]) -> String {
+    let mut out =
+        String::with_capacity(html.len() + figures.iter().map(String::len).sum::<usize>());
+    let mut rest = html;
+    while let Some(i) = rest.find(MARK_OPEN) {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        let after = rest.get(i + MARK_OPEN.len_utf8()..).unwrap_or("");
+        let figure = after.find(MARK_CLOSE).and_then(|j| {
+            let n: usize = after.get(..j)?.parse().ok()?;
+            Some((figures.get(n)?, j + MARK_CLOSE.len_utf8()))
+        });
+        match figure {
+            Some((f, len)) => {
+                out.push_str(f);
+                rest = after.get(len..).unwrap_or("");
+            }
+            // Marks come only from us (the author's were removed), but never lose text.
+            None => rest = after,
+        }
+    }
+    out.push_str(rest);
+    out
+}
 
 /// True for relative addresses and the schemes a reader can safely follow.
 pub fn is_safe_url(url: &str) -> bool {
@@ -41,8 +72,8 @@ pub fn is_safe_url(url: &str) -> bool {
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect();
     match cleaned.find([':', '/', '?', '#']) {
-        Some(i) if cleaned.as_bytes()[i] == b':' => {
-            let scheme = cleaned[..i].to_ascii_lowercase();
+        Some(i) if cleaned.get(i..).is_some_and(|r| r.starts_with(':')) => {
+            let scheme = cleaned.get(..i).unwrap_or("").to_ascii_lowercase();
             SCHEMES.contains(&scheme.as_str())
         }
         _ => true,
@@ -182,14 +213,15 @@ pub fn to_html_with(markdown: &str, photo: &InlinePhoto<'_>) -> String {
         events = drop_blank_paragraphs(events);
     }
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 2);
-    html::push_html(&mut out, events.into_iter());
+    html::push_html(&mut out, flatten_deep(events.into_iter()));
     if raw {
-        out = with_alt(&CLEANER.clean(&out).to_string());
+        out = clean(&out);
     }
-    for (n, f) in figures.iter().enumerate() {
-        out = out.replace(&format!("{MARK_OPEN}{n}{MARK_CLOSE}"), f);
+    if figures.is_empty() {
+        out
+    } else {
+        put_figures(&out, &figures)
     }
-    out
 }
 
 /// Everything but library photos: unsafe addresses neutralised, raw HTML noted.
@@ -226,38 +258,6 @@ fn plain<'a>(event: Event<'a>, raw: &mut bool, phrasing: &mut u32) -> Event<'a> 
         }
         other => other,
     }
-}
-
-/// Gives every `<img>` of cleaned HTML an `alt` (empty when the author wrote none), as HTML
-/// requires. Cleaned HTML quotes every attribute value with `"`, so a `>` inside a value is
-/// told apart from the end of the tag.
-fn with_alt(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 16);
-    let mut rest = html;
-    while let Some(i) = rest.find("<img") {
-        let (before, tag_start) = rest.split_at(i);
-        out.push_str(before);
-        let mut quoted = false;
-        let end = tag_start
-            .char_indices()
-            .find(|&(_, c)| {
-                if c == '"' {
-                    quoted = !quoted;
-                }
-                c == '>' && !quoted
-            })
-            .map_or(tag_start.len(), |(j, _)| j + 1);
-        let tag = &tag_start[..end];
-        if tag.contains(" alt=") {
-            out.push_str(tag);
-        } else {
-            out.push_str("<img alt=\"\"");
-            out.push_str(&tag[4..]);
-        }
-        rest = &tag_start[end..];
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -353,9 +353,5 @@ mod tests {
         );
         assert!(html.contains("class=\"footnote-reference\""), "{html}");
         assert!(html.contains("<img alt=\"\" src=\"x\">"), "{html}");
-        assert_eq!(
-            with_alt("<img src=\"a>b\" alt=\"c\"><img src=\"d\">"),
-            "<img src=\"a>b\" alt=\"c\"><img alt=\"\" src=\"d\">"
-        );
     }
 }

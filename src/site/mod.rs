@@ -2,11 +2,13 @@
 //! bytes) → publish (a new build folder, switched in atomically). Never touches the terminal
 //! and never reads the database: articles come in as values, bodies through `fetch`.
 
+mod balance;
 mod build;
 mod error;
 pub mod feed;
 pub mod figure;
 mod fingerprint;
+mod guard;
 pub mod i18n;
 pub mod markdown;
 pub mod media;
@@ -14,6 +16,7 @@ pub mod plan;
 mod progress;
 pub mod publish;
 pub mod render;
+mod sanitise;
 pub mod settings;
 pub mod shortcut;
 pub mod sync;
@@ -23,7 +26,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-pub use error::{Result, SiteError};
+pub use error::{DateField, PageArticle, PageProblem, Result, SiteError};
 pub use progress::{OnProgress, Phase, Progress};
 pub use settings::{Language, Settings};
 pub use templates::Templates;
@@ -144,7 +147,7 @@ pub fn export_with_media(
     )?;
     for (k, chunk) in chunks.iter().enumerate() {
         let same: Vec<&plan::Page> = chunk.iter().filter(|p| output.reusable(p)).collect();
-        let linked = par_map(&same, |p| build.relink(p));
+        let linked = par_map(&plan, &same, |p| build.relink(p));
         let mut todo = changed(&output, chunk);
         let mut missing = Vec::new();
         for (page, linked) in same.iter().zip(linked) {
@@ -161,7 +164,7 @@ pub fn export_with_media(
         // connection), rendering is not.
         let (results, next) = std::thread::scope(|s| {
             let rendering = s.spawn(|| {
-                par_map(&todo, |page| {
+                par_map(&plan, &todo, |page| {
                     let body = match page.kind {
                         Kind::Article(i) => bodies.get(&plan.entry(i).id).map(String::as_str),
                         Kind::Media(i, k) => {
@@ -175,6 +178,7 @@ pub fn export_with_media(
             let next = chunks
                 .get(k + 1)
                 .map(|c| fetch_bodies(fetch, &plan, &changed(&output, c)));
+            // `par_map` catches a page's panic; this is for one outside any page.
             let results = rendering
                 .join()
                 .unwrap_or_else(|_| vec![Err(SiteError::Read("an export thread panicked".into()))]);
@@ -220,13 +224,20 @@ fn fetch_bodies(
     Ok(fetch(&ids).map_err(SiteError::Read)?.into_iter().collect())
 }
 
-/// `f` over `items` on several threads, results in order. Rendering is pure and each page is
+/// `f` over `pages` on several threads, results in order. Rendering is pure and each page is
 /// a file of its own, so pages are independent; making files and folders waits on the file
-/// system more than on the CPU, so there are more threads than cores.
-fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> Result<R> + Sync) -> Vec<Result<R>> {
+/// system more than on the CPU, so there are more threads than cores. A page whose `f`
+/// panics gets an error naming it and its article (`guard::caught`).
+fn par_map<R: Send>(
+    plan: &Plan,
+    pages: &[&plan::Page],
+    f: impl Fn(&plan::Page) -> Result<R> + Sync,
+) -> Vec<Result<R>> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) * 4;
+    let f = |page: &&plan::Page| guard::caught(plan, page, || f(page));
+    let items = pages;
     if items.len() < 8 {
-        return items.iter().map(&f).collect();
+        return items.iter().map(f).collect();
     }
     let part = items.len().div_ceil(threads);
     let f = &f;

@@ -8,10 +8,11 @@ use serde::Serialize;
 use super::error::{Result, SiteError};
 use super::feed;
 use super::figure::{Thumb, article_photos, thumb};
+use super::guard;
 use super::i18n::{Chrome, chrome, display_date, format_int, iso_date, long_date};
 use super::plan::{Entry, Kind, Page, Plan, dir_url, root_of};
 use super::settings::Settings;
-use super::templates::{STYLE, Templates};
+use super::templates::{STYLE, Templates, script_safe_json};
 
 #[derive(Serialize)]
 struct Link {
@@ -81,10 +82,19 @@ pub struct Renderer<'a> {
     t: Chrome,
     site: Value,
     chrome: Value,
+    /// `guard::weight_of` `site` and `chrome`, which every page is given.
+    shared_weight: u64,
+    /// Where to note each page's fuel (used, budget), when measuring.
+    fuel_log: Option<&'a FuelLog>,
 }
 
+pub use guard::FuelLog;
+
 impl<'a> Renderer<'a> {
+    /// A renderer for `plan`; refuses a plan with a date no page can show (naming the
+    /// article) and templates with a syntax error, before any page is written.
     pub fn new(templates: &'a Templates, settings: &'a Settings, plan: &'a Plan) -> Result<Self> {
+        guard::check_dates(plan, settings.timezone)?;
         let t = chrome(settings.language);
         let f = &settings.footer;
         let site = SiteCtx {
@@ -110,14 +120,27 @@ impl<'a> Renderer<'a> {
                 extra: &f.extra,
             },
         };
+        let shared_weight = guard::weight_of(&(&site, &t));
+        let site = Value::from(Serde(&site));
+        let chrome = Value::from(Serde(&t));
         Ok(Renderer {
             env: templates.environment()?,
             settings,
             plan,
-            site: Value::from(Serde(&site)),
-            chrome: Value::from(Serde(&t)),
+            shared_weight,
+            fuel_log: None,
+            site,
+            chrome,
             t,
         })
+    }
+
+    /// This renderer, noting each templated page's fuel in `log`.
+    pub fn logging_fuel(self, log: &'a FuelLog) -> Self {
+        Renderer {
+            fuel_log: Some(log),
+            ..self
+        }
     }
 
     fn item<'e>(&self, e: &'e Entry, root: &str) -> Item<'e> {
@@ -138,18 +161,15 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn html(&self, name: &str, ctx: Value) -> Result<Vec<u8>> {
-        let tmpl = self
-            .env
-            .get_template(name)
-            .map_err(|e| SiteError::template(&e, name))?;
-        let mut out = tmpl
-            .render(ctx)
-            .map_err(|e| SiteError::template(&e, name))?;
-        if !out.ends_with('\n') {
-            out.push('\n');
-        }
-        Ok(out.into_bytes())
+    /// Renders template `name` for `page`; `weight` is `guard::weight_of` the page's own data.
+    fn html(&self, page: &Page, name: &str, ctx: Value, weight: u64) -> Result<Vec<u8>> {
+        let fuel = guard::budget(weight + self.shared_weight);
+        let on = guard::On {
+            plan: self.plan,
+            page,
+            log: self.fuel_log,
+        };
+        guard::render_template(&self.env, name, ctx, fuel, &on)
     }
 
     fn canonical(&self, path: &str) -> String {
@@ -211,7 +231,8 @@ impl<'a> Renderer<'a> {
                 };
                 // Served at any depth, so its links are absolute.
                 let root = format!("{}/", s.base_url);
-                self.html("404.html", context! { site => self.site.clone(), t => self.chrome.clone(), root => root.clone(), home => root, meta => Value::from(Serde(&meta)) })
+                let weight = guard::weight_of(&meta);
+                self.html(page, "404.html", context! { site => self.site.clone(), t => self.chrome.clone(), root => root.clone(), home => root, meta => Value::from(Serde(&meta)) }, weight)
             }
         }
     }
@@ -279,13 +300,16 @@ impl<'a> Renderer<'a> {
         } else {
             root.clone()
         };
+        let weight = guard::weight_of(&(&items, &pagination, &meta, heading));
         self.html(
+            page,
             "list.html",
             context! {
                 site => self.site.clone(), t => self.chrome.clone(), root, home, kind, heading,
                 items => Value::from(Serde(&items)), pagination => Value::from(Serde(&pagination)),
                 meta => Value::from(Serde(&meta)), feed,
             },
+            weight,
         )
     }
 
@@ -348,7 +372,13 @@ impl<'a> Renderer<'a> {
                 iso => iso_date(t, s.timezone),
             }
         });
+        let jsonld = script_safe_json(&jsonld);
+        let weight = guard::weight_of(&(&meta, &item, &tags, &related, &gallery, &lead, &og))
+            + guard::text_weight(&body_html)
+            + guard::text_weight(&jsonld)
+            + guard::text_weight(&e.signed_by);
         self.html(
+            page,
             "article.html",
             context! {
                 site => self.site.clone(), t => self.chrome.clone(), root, home,
@@ -365,26 +395,9 @@ impl<'a> Renderer<'a> {
                 gallery => Value::from(Serde(&gallery)),
                 lead => Value::from(Serde(&lead)),
                 og_image => Value::from(Serde(&og)),
-                jsonld => Value::from_safe_string(script_safe_json(&jsonld)),
+                jsonld => Value::from_safe_string(jsonld),
             },
+            weight,
         )
     }
-}
-
-/// JSON that cannot end its `<script>` element early: `<`, `>` and `&` become `\u003c`… (only
-/// possible inside strings, where the escape means the same character).
-pub fn script_safe_json(v: &serde_json::Value) -> String {
-    let raw = serde_json::to_string(v).unwrap_or_else(|_| "{}".into());
-    let mut out = String::with_capacity(raw.len());
-    for c in raw.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -129,6 +129,24 @@ fn html_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result<
     }
 }
 
+/// JSON that cannot end its `<script>` element early: `<`, `>` and `&` become `\u003c`… (only
+/// possible inside strings, where the escape means the same character).
+pub fn script_safe_json(v: &serde_json::Value) -> String {
+    let raw = serde_json::to_string(v).unwrap_or_else(|_| "{}".into());
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,8 @@
 //! Site export errors worded for the editor in their language (see `describe`).
 
 use crate::i18n::Lang;
-use crate::site::SiteError;
 use crate::site::publish::Occupant;
+use crate::site::{DateField, PageProblem, SiteError};
 
 pub fn describe_site(err: &SiteError, lang: Lang) -> String {
     if lang == Lang::En {
@@ -73,6 +73,20 @@ pub fn describe_site(err: &SiteError, lang: Lang) -> String {
             path.display(),
             occupant_vi(by)
         ),
+        SiteError::Page {
+            page,
+            article,
+            problem,
+        } => {
+            let what = match article {
+                Some(a) => format!("“{}” (bài {}, {}; trang {page})", a.title, a.id, a.slug),
+                None => format!("trang {page}"),
+            };
+            format!(
+                "không xuất được {what}: {}; trang đang chạy không đổi",
+                page_problem_vi(problem)
+            )
+        }
     }
 }
 
@@ -84,6 +98,29 @@ fn occupant_vi(by: &Occupant) -> String {
             t.display()
         ),
         Occupant::Special => "không phải thư mục (là thiết bị, socket hoặc ống dẫn)".into(),
+    }
+}
+
+fn page_problem_vi(problem: &PageProblem) -> String {
+    match problem {
+        PageProblem::Date {
+            field: DateField::Published,
+            year,
+        } => format!(
+            "ngày đăng của bài ở năm {year}, ngoài khoảng năm 1000–9999 mà trang hiển thị được; hãy sửa ngày đăng"
+        ),
+        PageProblem::Date {
+            field: DateField::Updated,
+            year,
+        } => format!(
+            "lần sửa cuối của bài ghi năm {year}, ngoài khoảng năm 1000–9999 mà trang hiển thị được; hãy lưu lại bài để ghi ngày sửa là hôm nay"
+        ),
+        PageProblem::OutOfFuel { template, fuel } => format!(
+            "mẫu {template} chạy lâu hơn mọi trang của trang web này cần ({fuel} bước): có vòng lặp không dừng? hãy sửa mẫu (xem `newsdesk site get templates_dir`)"
+        ),
+        PageProblem::Panicked(message) => {
+            format!("việc dựng trang dừng vì một lỗi bên trong ({message}); hãy báo lỗi này")
+        }
     }
 }
 
@@ -217,6 +254,39 @@ mod tests {
             },
             SiteError::io("make the build durable in", &p, io()),
             SiteError::io("create the completion mark", &p, io()),
+            SiteError::Page {
+                page: "dan-van/tham-dinh/index.html".into(),
+                article: Some(crate::site::PageArticle {
+                    id: 7,
+                    slug: "tham-dinh".into(),
+                    title: "Thẩm định".into(),
+                }),
+                problem: PageProblem::Date {
+                    field: DateField::Published,
+                    year: 10000,
+                },
+            },
+            SiteError::Page {
+                page: "a/index.html".into(),
+                article: None,
+                problem: PageProblem::Date {
+                    field: DateField::Updated,
+                    year: -1,
+                },
+            },
+            SiteError::Page {
+                page: "index.html".into(),
+                article: None,
+                problem: PageProblem::OutOfFuel {
+                    template: "list.html".into(),
+                    fuel: 1000,
+                },
+            },
+            SiteError::Page {
+                page: "index.html".into(),
+                article: None,
+                problem: PageProblem::Panicked("x".into()),
+            },
         ];
         for e in &errors {
             let vi = describe_site(e, Lang::Vi);

@@ -12,6 +12,8 @@ use newsdesk::domain::{Actor, Article, ArticleFields, Status};
 use newsdesk::store::Store;
 use tempfile::TempDir;
 
+pub mod hostile;
+
 /// 26 November 2026, `h:00` UTC: the newsroom's fixed clock.
 pub fn at(day: u32, h: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, h, 0, 0).unwrap()
