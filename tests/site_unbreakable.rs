@@ -6,7 +6,7 @@ mod cli_support;
 mod site_support;
 
 use chrono::{DateTime, TimeZone, Utc};
-use newsdesk::cli::CliError;
+use newsdesk::app::AppError;
 use newsdesk::cli::export::export_site;
 use newsdesk::domain::Article;
 use newsdesk::site::{PageProblem, SiteError};
@@ -46,7 +46,7 @@ fn a_date_no_page_can_show_fails_the_export_naming_the_article() {
             let text = err.to_string();
             let what = format!("{column} = {when}");
             match &err {
-                CliError::Site(SiteError::Page {
+                AppError::Site(SiteError::Page {
                     article: Some(a),
                     problem: PageProblem::Date { year: y, .. },
                     ..
