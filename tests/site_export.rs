@@ -368,31 +368,9 @@ fn recycled_builds_match_a_fresh_export_and_keep_the_previous_site_intact() {
 /// from the live build is made again.
 #[test]
 fn every_page_of_a_large_site_shows_its_own_body() {
-    use newsdesk::domain::frontmatter::Imported;
-    let mut site = Site::new();
-    let docs: Vec<Imported> = (0..700)
-        .map(|i| {
-            let mut f = fields(
-                &format!("Tin số {i}"),
-                ["Dân vận", "Kinh tế"][i % 2],
-                &["thi đua"],
-                &format!("Nội dung riêng của bài số {i}."),
-            );
-            f.publish_at = Some(at(1, 0) + chrono::Duration::minutes(i as i64));
-            Imported {
-                fields: f,
-                status: Some(Status::Published),
-                draft: false,
-            }
-        })
-        .collect();
-    for r in site
-        .store
-        .import_many(&docs, false, &actor(at(1, 0)))
-        .unwrap()
-    {
-        r.unwrap();
-    }
+    let mut site = Site::with_published(700, &["Dân vận", "Kinh tế"], |i| {
+        format!("Nội dung riêng của bài số {i}.")
+    });
     let check = |site: &Site| {
         for i in 0..700 {
             let section = ["dan-van", "kinh-te"][i % 2];

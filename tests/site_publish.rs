@@ -133,32 +133,9 @@ fn a_failed_build_publishes_no_due_article() {
 
 /// A large site, so that an export runs long enough to be killed half way.
 fn large_site(n: usize) -> Site {
-    use newsdesk::domain::frontmatter::Imported;
-    let mut site = Site::new();
-    let docs: Vec<Imported> = (0..n)
-        .map(|i| {
-            let mut f = fields(
-                &format!("Tin số {i}"),
-                ["Dân vận", "Kinh tế", "Xã hội"][i % 3],
-                &["thi đua"],
-                &"Nội dung của bài, **đậm** và [liên kết](https://example.vn). ".repeat(20),
-            );
-            f.publish_at = Some(at(1, 0) + chrono::Duration::minutes(i as i64));
-            Imported {
-                fields: f,
-                status: Some(Status::Published),
-                draft: false,
-            }
-        })
-        .collect();
-    for r in site
-        .store
-        .import_many(&docs, false, &actor(at(1, 0)))
-        .unwrap()
-    {
-        r.unwrap();
-    }
-    site
+    Site::with_published(n, &["Dân vận", "Kinh tế", "Xã hội"], |_| {
+        "Nội dung của bài, **đậm** và [liên kết](https://example.vn). ".repeat(20)
+    })
 }
 
 fn builds_dir(site: &Site) -> PathBuf {

@@ -9,7 +9,7 @@ mod pty_support;
 
 use std::ops::Deref;
 
-use pty_support::{BIN, Tmux, alive};
+use pty_support::{BIN, Tmux, alive, cli_json};
 
 /// A journey's terminal, its temp folder and the database newsdesk runs on.
 struct Session {
@@ -52,16 +52,7 @@ impl Session {
 }
 
 fn show_json(db: &Path, key: &str) -> serde_json::Value {
-    let out = Command::new(BIN)
-        .args(["--db", db.to_str().unwrap(), "show", key, "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    cli_json(db, &["show", key, "--json"])
 }
 
 #[test]

@@ -2,26 +2,10 @@
 //! background, shows the summary, and the files are on disk.
 
 use std::path::Path;
-use std::process::Command;
 
 mod pty_support;
 
-use pty_support::{BIN, Tmux};
-
-fn cli(db: &Path, args: &[&str]) {
-    let out = Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("USER", "hoa")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use pty_support::{Tmux, cli};
 
 #[test]
 fn ctrl_x_exports_the_sample_site_syncs_it_and_reports() {

@@ -1,27 +1,11 @@
 //! The gallery panel in the real binary in a pseudo-terminal (tmux): a photo the test makes is
 //! attached by typing its path with Tab completion, then placed in the body; the CLI sees both.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 mod pty_support;
 
-use pty_support::{BIN, Tmux};
-
-fn cli(db: &Path, args: &[&str]) -> serde_json::Value {
-    let out = Command::new(BIN)
-        .args(["--db", db.to_str().unwrap()])
-        .args(args)
-        .env("USER", "hoa")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null)
-}
+use pty_support::{Tmux, cli, cli_json};
 
 /// A small PNG (a gradient, so it is a real picture).
 fn write_png(path: &PathBuf) {
@@ -68,7 +52,7 @@ fn attach_a_photo_by_typed_path_with_tab_completion_and_place_it_in_the_body() {
     t.wait_for("added to the library and attached");
     t.wait_for("⚠ no alt text");
 
-    let list = cli(&db, &["media", "list", "--json"]);
+    let list = cli_json(&db, &["media", "list", "--json"]);
     let items = list.as_array().expect("a JSON list");
     assert_eq!(items.len(), 1, "{list}");
     assert_eq!(items[0]["name"], "cau-treo.png");
@@ -76,7 +60,7 @@ fn attach_a_photo_by_typed_path_with_tab_completion_and_place_it_in_the_body() {
     assert_eq!(items[0]["width"], 64);
     assert_eq!(items[0]["uses"], 1);
     let hash = items[0]["hash"].as_str().unwrap().to_string();
-    let shown = cli(&db, &["media", "show", &hash, "--json"]);
+    let shown = cli_json(&db, &["media", "show", &hash, "--json"]);
     assert_eq!(shown["used_by"][0]["id"], 1, "{shown}");
     assert!(
         shown["used_by"][0]["as"]
@@ -95,7 +79,7 @@ fn attach_a_photo_by_typed_path_with_tab_completion_and_place_it_in_the_body() {
     t.wait_for("placed in the body");
     t.keys(&["C-s"]);
     t.wait_for("Saved “");
-    let article = cli(&db, &["show", "1", "--json"]);
+    let article = cli_json(&db, &["show", "1", "--json"]);
     let short = &hash[..12];
     assert_eq!(
         article["body"],

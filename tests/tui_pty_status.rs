@@ -5,29 +5,12 @@
 mod pty_support;
 
 use std::path::Path;
-use std::process::Command;
 
 use chrono::{DateTime, Utc};
-use pty_support::{BIN, Tmux};
-
-fn nd(db: &Path, args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("USER", "hoa")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use pty_support::{Tmux, cli, cli_json};
 
 fn show(db: &Path) -> serde_json::Value {
-    serde_json::from_str(&nd(db, &["show", "1", "--json"])).unwrap()
+    cli_json(db, &["show", "1", "--json"])
 }
 
 fn publish_at(db: &Path) -> Option<DateTime<Utc>> {
@@ -43,7 +26,7 @@ fn publish_now_then_save(name: &str, publish: Option<&str>) -> (tempfile::TempDi
     let db = dir.path().join("n.db");
     let body = dir.path().join("body.md");
     std::fs::write(&body, "Nội dung bài.\n").unwrap();
-    nd(
+    cli(
         &db,
         &[
             "new",

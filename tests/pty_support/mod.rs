@@ -103,3 +103,25 @@ pub fn alive(pid: u32) -> bool {
     Path::new(&format!("/proc/{pid}")).exists()
         && !std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z "))
 }
+
+/// `newsdesk --db DB ARGS…` as user hoa, expected to succeed; returns what it printed.
+pub fn cli(db: &Path, args: &[&str]) -> String {
+    let out = Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("USER", "hoa")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `newsdesk --db DB ARGS…` for a command printing JSON (`show ID --json`).
+pub fn cli_json(db: &Path, args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&cli(db, args)).unwrap_or(serde_json::Value::Null)
+}

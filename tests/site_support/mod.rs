@@ -40,6 +40,33 @@ impl Site {
         Site { dir, store }
     }
 
+    /// A site of `n` published articles, `Tin số i`, one minute apart from 1 November, in
+    /// `sections` by turns, with the body `body(i)`.
+    pub fn with_published(n: usize, sections: &[&str], body: impl Fn(usize) -> String) -> Site {
+        use newsdesk::domain::frontmatter::Imported;
+        let mut site = Site::new();
+        let docs: Vec<Imported> = (0..n)
+            .map(|i| {
+                let section = sections[i % sections.len()];
+                let mut f = fields(&format!("Tin số {i}"), section, &["thi đua"], &body(i));
+                f.publish_at = Some(at(1, 0) + Duration::minutes(i as i64));
+                Imported {
+                    fields: f,
+                    status: Some(Status::Published),
+                    draft: false,
+                }
+            })
+            .collect();
+        for r in site
+            .store
+            .import_many(&docs, false, &actor(at(1, 0)))
+            .unwrap()
+        {
+            r.unwrap();
+        }
+        site
+    }
+
     pub fn out(&self) -> PathBuf {
         self.dir.path().join("public")
     }
