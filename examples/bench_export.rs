@@ -319,12 +319,7 @@ fn remove_built(paths: &[PathBuf]) {
 
 fn main() -> Res {
     let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let arg = |name: &str| support::arg(&args, name);
     let flag = |name: &str| args.iter().any(|a| a == name);
     let n: usize = arg("--n").map_or(Ok(10_000), |s| s.parse())?;
     let rounds: usize = arg("--rounds")

@@ -340,12 +340,7 @@ fn exports(dir: &Path, n: usize, runs: usize) -> Res {
 
 fn main() -> Res {
     let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let arg = |name: &str| support::arg(&args, name);
     let photos: usize = arg("--photos").map_or(Ok(100), |s| s.parse())?;
     let n: usize = arg("--n").map_or(Ok(10_000), |s| s.parse())?;
     let runs: usize = arg("--runs").map_or(Ok(9), |s| s.parse())?;

@@ -20,17 +20,14 @@ use newsdesk::site::plan::{Kind, Plan};
 use newsdesk::site::render::Renderer;
 use newsdesk::site::{Settings, Templates, markdown};
 
+mod support;
+
 #[path = "../tests/site_support/hostile.rs"]
 mod hostile;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let arg = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let arg = |name: &str| support::arg(&args, name);
     let max_kb: usize = arg("--max-kb").and_then(|s| s.parse().ok()).unwrap_or(1024);
     let only = arg("--only");
     if let Some(n) = arg("--site").and_then(|s| s.parse().ok()) {

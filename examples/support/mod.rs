@@ -29,3 +29,11 @@ pub const SECTIONS: [&str; 8] = [
     "Gương điển hình",
     "Nông thôn mới",
 ];
+
+/// The value after `--name` on the command line (`--n 10000` → `Some("10000")`).
+pub fn arg(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+}
