@@ -49,6 +49,8 @@
 //! delete and import with the lock policy), the newsroom's zone for every front end, and the
 //! TUI's screen mode as one enum.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+// User text is cut with `.get()`, never `[a..b]` (a `+aé7` time zone once aborted the app).
+#![cfg_attr(not(test), deny(clippy::string_slice))]
 
 pub mod app;
 pub mod cli;

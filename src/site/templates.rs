@@ -114,11 +114,11 @@ pub fn escape_html_into(out: &mut impl std::fmt::Write, s: &str) -> std::fmt::Re
             _ => continue,
         };
         // The five are ASCII, so `from..i` always falls on character boundaries.
-        out.write_str(&s[from..i])?;
+        out.write_str(s.get(from..i).unwrap_or_default())?;
         out.write_str(entity)?;
         from = i + 1;
     }
-    out.write_str(&s[from..])
+    out.write_str(s.get(from..).unwrap_or_default())
 }
 
 fn html_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
