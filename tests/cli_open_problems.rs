@@ -67,12 +67,21 @@ fn another_programs_file_is_still_not_ours() {
     assert!(err.contains("not a newsdesk database"), "{err}");
 }
 
-/// Runs `newsdesk --db DB ARGS` as an unprivileged user (root may write anywhere).
+/// Runs `newsdesk --db DB ARGS` as an unprivileged user (root may write anywhere). The binary
+/// is copied beside the database first: the build folder may be one nobody can enter.
 fn as_nobody(db: &Path, args: &[&str]) -> std::process::Output {
     let mut c = if is_root() {
+        let bin = db
+            .parent()
+            .and_then(Path::parent)
+            .expect("the desk folder")
+            .join("newsdesk");
+        if !bin.exists() {
+            std::fs::copy(env!("CARGO_BIN_EXE_newsdesk"), &bin).expect("copy the binary");
+        }
         let mut c = Command::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
-        c.arg(env!("CARGO_BIN_EXE_newsdesk"));
+        c.arg(bin);
         c
     } else {
         Command::new(env!("CARGO_BIN_EXE_newsdesk"))
