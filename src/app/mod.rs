@@ -2,6 +2,7 @@
 //! holds the store, who is working, the clock and the zone; each use case returns typed
 //! results and an `AppError` that carries data.
 
+pub mod articles;
 pub mod demo;
 pub mod error;
 pub mod export;

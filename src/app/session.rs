@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, Local, Offset, Utc};
 
 use super::error::{AppError, AppResult};
 use crate::domain::Actor;
-use crate::store::Store;
+use crate::store::{LockOwner, Store};
 
 /// Where "now" comes from: the system clock, or a fixed time in tests and demos.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -90,5 +90,10 @@ impl Session {
     /// Who acts, and now.
     pub fn actor(&self) -> Actor {
         Actor::new(self.user.clone(), self.now())
+    }
+
+    /// This process as a lock holder: its user, host and a session of its own.
+    pub fn lock_owner(&self) -> LockOwner {
+        LockOwner::this_process(&self.user)
     }
 }

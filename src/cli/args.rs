@@ -147,6 +147,9 @@ pub struct StatusArgs {
     /// Publish time, e.g. "2026-11-27 08:00" (newsroom time) or RFC 3339
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
+    /// Change it even while someone else edits it (takes the article over, as Ctrl-K does)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -161,6 +164,9 @@ pub struct RestoreArgs {
     pub article: String,
     /// Revision number, as `history` lists it
     pub rev: i64,
+    /// Restore it even while someone else edits it (takes the article over, as Ctrl-K does)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -173,4 +179,7 @@ pub struct DeleteArgs {
     /// Confirm --purge
     #[arg(long)]
     pub yes: bool,
+    /// Archive or purge it even while someone else edits it (takes the article over)
+    #[arg(long)]
+    pub force: bool,
 }

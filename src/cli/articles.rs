@@ -11,6 +11,7 @@ use super::output::{
     self, article_json, list_line, say, short_time, snippet_line, summary_json, tell,
 };
 use super::{CliError, CliMsg, CliResult, Context, Outcome};
+use crate::app::articles::{self, LockPolicy};
 use crate::app::read::{MAX_MARKDOWN_BYTES, ReadRefusal, read_markdown};
 use crate::domain::query::SearchQuery;
 use crate::domain::text::{reading_minutes, word_count};
@@ -214,8 +215,8 @@ pub fn status(ctx: &mut Context, a: StatusArgs) -> CliResult<Outcome> {
         Some(s) => Some(read_time(s, ctx.tz)?.ok_or_else(|| CliMsg::NotATime(s.clone()))?),
     };
     let article = ctx.store.find(&a.article)?;
-    let actor = ctx.actor();
-    let moved = ctx.store.set_status(article.id, to, at, &actor)?;
+    let me = ctx.lock_owner();
+    let moved = articles::set_status(ctx, &me, article.id, to, at, policy(a.force))?;
     let when = moved
         .publish_at
         .filter(|_| matches!(to, Status::Scheduled | Status::Published))
@@ -264,8 +265,8 @@ pub fn history(ctx: &mut Context, a: KeyArgs) -> CliResult<Outcome> {
 
 pub fn restore(ctx: &mut Context, a: RestoreArgs) -> CliResult<Outcome> {
     let article = ctx.store.find(&a.article)?;
-    let actor = ctx.actor();
-    let restored = ctx.store.restore(article.id, a.rev, &actor)?;
+    let me = ctx.lock_owner();
+    let restored = articles::restore(ctx, &me, article.id, a.rev, policy(a.force))?;
     tell(
         ctx.lang,
         CliMsg::Restored {
@@ -283,7 +284,8 @@ pub fn delete(ctx: &mut Context, a: DeleteArgs) -> CliResult<Outcome> {
         if !a.yes {
             return Err(CliMsg::PurgeNeedsYes(article.title).into());
         }
-        ctx.store.purge(article.id)?;
+        let me = ctx.lock_owner();
+        articles::purge(ctx, &me, article.id, policy(a.force))?;
         tell(ctx.lang, CliMsg::Purged(article.title));
         return Ok(Outcome::Ok);
     }
@@ -291,9 +293,15 @@ pub fn delete(ctx: &mut Context, a: DeleteArgs) -> CliResult<Outcome> {
         tell(ctx.lang, CliMsg::AlreadyArchived(article.title));
         return Ok(Outcome::Ok);
     }
-    let actor = ctx.actor();
-    ctx.store
-        .set_status(article.id, Status::Archived, None, &actor)?;
+    let me = ctx.lock_owner();
+    articles::set_status(
+        ctx,
+        &me,
+        article.id,
+        Status::Archived,
+        None,
+        policy(a.force),
+    )?;
     tell(
         ctx.lang,
         CliMsg::Archived {
@@ -302,4 +310,13 @@ pub fn delete(ctx: &mut Context, a: DeleteArgs) -> CliResult<Outcome> {
         },
     );
     Ok(Outcome::Ok)
+}
+
+/// `--force` takes an article over from whoever edits it; without it their lock refuses.
+fn policy(force: bool) -> LockPolicy {
+    if force {
+        LockPolicy::TakeOver
+    } else {
+        LockPolicy::Respect
+    }
 }

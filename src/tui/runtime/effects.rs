@@ -2,7 +2,9 @@
 
 use chrono::Utc;
 
+use crate::app::AppError;
 use crate::app::Session as Context;
+use crate::app::articles::{self, LockPolicy};
 use crate::domain::query::SearchQuery;
 use crate::domain::snippet::render_marked;
 use crate::i18n::Lang;
@@ -53,15 +55,12 @@ pub fn perform(ctx: &mut Context, lang: Lang, me: &LockOwner, effect: Effect) ->
                 Err(e) => Err(e),
             }
         }
-        Effect::SetStatus { id, to, at } => match held_by_another(ctx, me, id) {
-            Some(lost) => Ok(lost),
-            None => {
-                let actor = ctx.actor();
-                ctx.store
-                    .set_status(id, to, at, &actor)
-                    .and_then(|a| published(ctx, a))
+        Effect::SetStatus { id, to, at } => {
+            match articles::set_status(ctx, me, id, to, at, LockPolicy::Respect) {
+                Ok(a) => published(ctx, a),
+                Err(e) => return failed(e, lang),
             }
-        },
+        }
         Effect::TakeLock(id) => match ctx.store.take_lock(id, me, Utc::now()) {
             Ok(_) => Ok(Action::LockTaken { id, from: None }),
             Err(StoreError::Locked {
@@ -99,18 +98,15 @@ pub fn perform(ctx: &mut Context, lang: Lang, me: &LockOwner, effect: Effect) ->
                     fields: Box::new(fields),
                 })
         }
-        Effect::Restore { id, rev } => match held_by_another(ctx, me, id) {
-            Some(lost) => Ok(lost),
-            None => {
-                let actor = ctx.actor();
-                ctx.store
-                    .restore(id, rev, &actor)
-                    .map(|a| Action::Restored {
-                        article: Box::new(a),
-                        rev,
-                    })
+        Effect::Restore { id, rev } => {
+            match articles::restore(ctx, me, id, rev, LockPolicy::Respect) {
+                Ok(a) => Ok(Action::Restored {
+                    article: Box::new(a),
+                    rev,
+                }),
+                Err(e) => return failed(e, lang),
             }
-        },
+        }
         Effect::PrepareExport => Ok(super::export::prepare(ctx, lang)),
         Effect::LoadGallery(id) => super::gallery::load(ctx, id, None),
         Effect::Complete(input) => Ok(super::gallery::complete(&input)),
@@ -166,15 +162,23 @@ fn done(_: ()) -> Action {
     Action::Done
 }
 
-/// Before a change that is a save: `LockLost` when another session holds a fresh lock.
-fn held_by_another(ctx: &Context, me: &LockOwner, id: i64) -> Option<Action> {
-    let lock = ctx.store.lock(id).ok().flatten()?;
-    (!lock.is_held_by(me) && !lock.is_stale(Utc::now())).then_some(Action::LockLost {
-        id,
-        user: lock.user,
-        host: lock.host,
-        since: lock.since,
-    })
+/// A use case's failure as the TUI takes it: someone else's fresh lock is `LockLost` (the
+/// editor turns read-only and says who), anything else a message in the person's language.
+fn failed(e: AppError, lang: Lang) -> Action {
+    match e {
+        AppError::Store(StoreError::Locked {
+            id,
+            user,
+            host,
+            since,
+        }) => Action::LockLost {
+            id,
+            user,
+            host,
+            since,
+        },
+        other => Action::Failed(crate::words::describe_app(&other, lang)),
+    }
 }
 
 /// The heartbeat of our lock on `id`: an action only when someone took it over.

@@ -1,0 +1,83 @@
+//! Changing an article's status or content from outside its editor: the same lock policy for
+//! every front end. Someone else's fresh lock refuses the change, naming them; `force` takes
+//! the lock over first, as Ctrl-K does, so the editor who had it is told at their next
+//! heartbeat and their next save goes through the conflict dialog.
+
+use chrono::{DateTime, Utc};
+
+use super::error::AppResult;
+use super::session::Session;
+use crate::domain::{Article, Status};
+use crate::store::{LockOwner, StoreError};
+
+/// Whether a change may override someone else's fresh lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockPolicy {
+    /// Refuse, naming who holds it.
+    Respect,
+    /// Take the lock over, then change.
+    TakeOver,
+}
+
+/// Refuses when another session holds a fresh lock on `id` (or takes it over, by `policy`).
+/// Our own lock, a stale one or none: go ahead.
+pub fn check_lock(
+    session: &mut Session,
+    me: &LockOwner,
+    id: i64,
+    policy: LockPolicy,
+) -> AppResult<()> {
+    let now = session.now();
+    let Some(lock) = session.store.lock(id)? else {
+        return Ok(());
+    };
+    if lock.is_held_by(me) || lock.is_stale(now) {
+        return Ok(());
+    }
+    match policy {
+        LockPolicy::TakeOver => {
+            session.store.take_over_lock(id, me, now)?;
+            Ok(())
+        }
+        LockPolicy::Respect => Err(StoreError::Locked {
+            id,
+            user: lock.user,
+            host: lock.host,
+            since: lock.since,
+        }
+        .into()),
+    }
+}
+
+/// Moves `id` to `to` (at `at`, when scheduling), under the lock policy.
+pub fn set_status(
+    session: &mut Session,
+    me: &LockOwner,
+    id: i64,
+    to: Status,
+    at: Option<DateTime<Utc>>,
+    policy: LockPolicy,
+) -> AppResult<Article> {
+    check_lock(session, me, id, policy)?;
+    let actor = session.actor();
+    Ok(session.store.set_status(id, to, at, &actor)?)
+}
+
+/// Brings revision `rev` of `id` back as a new save, under the lock policy.
+pub fn restore(
+    session: &mut Session,
+    me: &LockOwner,
+    id: i64,
+    rev: i64,
+    policy: LockPolicy,
+) -> AppResult<Article> {
+    check_lock(session, me, id, policy)?;
+    let actor = session.actor();
+    Ok(session.store.restore(id, rev, &actor)?)
+}
+
+/// Removes `id` and its whole history, under the lock policy.
+pub fn purge(session: &mut Session, me: &LockOwner, id: i64, policy: LockPolicy) -> AppResult<()> {
+    check_lock(session, me, id, policy)?;
+    Ok(session.store.purge(id)?)
+}

@@ -1,0 +1,89 @@
+//! The command line keeps the same lock policy as the terminal app: a change to an article
+//! someone else is editing (a fresh lock) is refused naming them, and `--force` takes the
+//! article over, as Ctrl-K does, so they are told at their next heartbeat.
+
+mod cli_support;
+
+use chrono::{Duration, Utc};
+use cli_support::{DAN_VAN, Desk};
+use newsdesk::store::{LockOwner, Store, StoreError};
+
+fn lan() -> LockOwner {
+    LockOwner::new("lan", "laptop-lan", "tui-1")
+}
+
+/// The sample newsroom with lan editing the Dân vận article; its id.
+fn lan_editing(desk: &Desk, since_minutes_ago: i64) -> i64 {
+    let mut store = Store::open(&desk.db).unwrap();
+    let id = store.find(DAN_VAN).unwrap().id;
+    let when = Utc::now() - Duration::minutes(since_minutes_ago);
+    store.take_lock(id, &lan(), when).unwrap();
+    id
+}
+
+fn status_of(desk: &Desk) -> String {
+    desk.show(DAN_VAN)["status"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn changes_to_an_article_someone_edits_are_refused_naming_them() {
+    let desk = Desk::with_sample();
+    let id = lan_editing(&desk, 0);
+    let before = desk.show(DAN_VAN);
+    let id_s = id.to_string();
+    for args in [
+        vec!["status", DAN_VAN, "draft"],
+        vec!["restore", DAN_VAN, "1"],
+        vec!["delete", DAN_VAN],
+        vec!["delete", DAN_VAN, "--purge", "--yes"],
+        vec!["status", id_s.as_str(), "archived"],
+    ] {
+        let err = desk.fails(&args);
+        assert!(
+            err.contains("being edited by lan on laptop-lan"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(desk.show(DAN_VAN), before, "nothing changed");
+    // In Vietnamese, with no English words.
+    let err = desk.fails(&["--lang", "vi", "status", DAN_VAN, "draft"]);
+    assert!(
+        err.contains("đang được lan sửa trên máy laptop-lan"),
+        "{err}"
+    );
+    assert!(!err.contains("being edited"), "{err}");
+}
+
+#[test]
+fn force_takes_the_article_over_and_its_editor_learns_it() {
+    let desk = Desk::with_sample();
+    let id = lan_editing(&desk, 0);
+    assert_eq!(status_of(&desk), "published");
+    desk.ok(&["status", DAN_VAN, "draft", "--force"]);
+    assert_eq!(status_of(&desk), "draft");
+    let mut store = Store::open(&desk.db).unwrap();
+    assert_eq!(store.lock(id).unwrap().unwrap().user, "hoa");
+    // Lan's next heartbeat finds the article taken over, as after Ctrl-K.
+    match store.heartbeat_lock(id, &lan(), Utc::now()) {
+        Err(StoreError::Locked { user, .. }) => assert_eq!(user, "hoa"),
+        other => panic!("{other:?}"),
+    }
+    // Restore and delete take --force the same way.
+    let mut store = Store::open(&desk.db).unwrap();
+    store.take_over_lock(id, &lan(), Utc::now()).unwrap();
+    desk.fails(&["restore", DAN_VAN, "1"]);
+    desk.ok(&["restore", DAN_VAN, "1", "--force"]);
+    store.take_over_lock(id, &lan(), Utc::now()).unwrap();
+    desk.fails(&["delete", DAN_VAN]);
+    desk.ok(&["delete", DAN_VAN, "--force"]);
+    assert_eq!(status_of(&desk), "archived");
+}
+
+#[test]
+fn a_lock_left_behind_does_not_stand_in_the_way() {
+    // Two minutes without a heartbeat: abandoned (a crashed terminal, a dropped link).
+    let desk = Desk::with_sample();
+    lan_editing(&desk, 10);
+    desk.ok(&["status", DAN_VAN, "draft"]);
+    assert_eq!(status_of(&desk), "draft");
+}
