@@ -156,8 +156,9 @@ pub enum GalleryOp {
 /// What a finished export did, for the summary on the status line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportSummary {
-    /// Scheduled articles it published because their time had come.
-    pub published: usize,
+    /// Scheduled articles it published because their time had come, as the store now holds
+    /// them (an editor that has one open takes the move in at once).
+    pub published: Vec<Article>,
     pub written: usize,
     pub unchanged: usize,
     pub removed: usize,

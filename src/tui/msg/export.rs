@@ -13,8 +13,8 @@ pub fn en(s: &ExportSummary) -> String {
     } else {
         format!("Site up to date ({:.1} s): {counts}", s.secs)
     };
-    if s.published > 0 {
-        text.push_str(&format!("; {} published on schedule", s.published));
+    if !s.published.is_empty() {
+        text.push_str(&format!("; {} published on schedule", s.published.len()));
     }
     match &s.sync {
         None => text,
@@ -55,8 +55,8 @@ pub fn vi(s: &ExportSummary) -> String {
     } else {
         format!("Trang đã mới nhất ({} giây): {counts}", secs_vi(s.secs))
     };
-    if s.published > 0 {
-        text.push_str(&format!("; {} bài hẹn giờ đã được đăng", s.published));
+    if !s.published.is_empty() {
+        text.push_str(&format!("; {} bài hẹn giờ đã được đăng", s.published.len()));
     }
     match &s.sync {
         None => text,

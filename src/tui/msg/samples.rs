@@ -25,9 +25,31 @@ const PHASES: [Phase; 4] = [
     Phase::Syncing,
 ];
 
+fn sample_article(id: i64) -> crate::domain::Article {
+    let at = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+    crate::domain::Article {
+        id,
+        slug: format!("bai-{id}"),
+        title: "Thẩm định".into(),
+        lede: String::new(),
+        body: String::new(),
+        byline: String::new(),
+        signed_by: String::new(),
+        section: String::new(),
+        tags: Vec::new(),
+        status: crate::domain::Status::Published,
+        publish_at: Some(at),
+        created_at: at,
+        created_by: "hoa".into(),
+        updated_at: at,
+        updated_by: "hoa".into(),
+        version: 2,
+    }
+}
+
 fn summaries() -> Vec<ExportSummary> {
     let base = ExportSummary {
-        published: 0,
+        published: Vec::new(),
         written: 12,
         unchanged: 340,
         removed: 1,
@@ -49,7 +71,7 @@ fn summaries() -> Vec<ExportSummary> {
         ExportSummary {
             written: 0,
             removed: 0,
-            published: 2,
+            published: vec![sample_article(1), sample_article(2)],
             ..base.clone()
         },
         ExportSummary {

@@ -112,7 +112,7 @@ fn run(
     drop(store);
     let r = &done.report;
     let mut summary = ExportSummary {
-        published: done.published.len(),
+        published: done.published,
         written: r.written,
         unchanged: r.unchanged,
         removed: r.removed,

@@ -92,10 +92,22 @@ pub fn finished(s: &mut State, result: Result<ExportSummary, String>) -> Vec<Eff
             } else {
                 info(done)
             });
-            if summary.published > 0 {
-                return vec![reload_list(s)];
+            if summary.published.is_empty() {
+                return Vec::new();
             }
-            Vec::new()
+            // The open article, if the export just published it on top of the version the
+            // editor has, takes the move in as after Ctrl-L (a colleague's save in between
+            // is left to the conflict dialog).
+            let tz = s.tz;
+            if let Some(e) = s.editor.as_mut()
+                && let Some(a) = summary
+                    .published
+                    .iter()
+                    .find(|a| e.id == Some(a.id) && a.version == e.base_version + 1)
+            {
+                e.sync_with(a, tz);
+            }
+            vec![reload_list(s)]
         }
         Err(e) => {
             warn(s, Msg::ExportFailed { reason: &e });
