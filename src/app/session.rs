@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset, Local, Offset, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 
 use super::error::{AppError, AppResult};
 use crate::domain::Actor;
@@ -30,7 +30,8 @@ pub struct Session {
     pub store: Store,
     pub db_path: PathBuf,
     pub user: String,
-    /// The zone times are shown and read in.
+    /// The newsroom's zone (the site's `timezone` setting): every front end shows and reads
+    /// times in it, as the site shows them, whatever the host's own zone.
     pub tz: FixedOffset,
     pub clock: Clock,
 }
@@ -66,6 +67,16 @@ fn user_from_passwd() -> Option<String> {
     })
 }
 
+/// The site's `timezone` setting, or its default (+07:00); a stored value that no longer
+/// reads falls back to the default, as the site itself does.
+fn newsroom_zone(store: &Store) -> AppResult<FixedOffset> {
+    let stored = store.settings()?;
+    Ok(stored
+        .get("timezone")
+        .and_then(|v| crate::site::settings::parse_offset(v))
+        .unwrap_or(crate::site::Settings::default().timezone))
+}
+
 impl Session {
     /// Opens the database at `db` (else the default one) as the OS user.
     pub fn open(db: Option<&Path>) -> AppResult<Session> {
@@ -74,11 +85,12 @@ impl Session {
             None => default_db_path()?,
         };
         let store = Store::open(&db_path)?;
+        let tz = newsroom_zone(&store)?;
         Ok(Session {
             store,
             db_path,
             user: os_user(),
-            tz: Local::now().offset().fix(),
+            tz,
             clock: Clock::System,
         })
     }

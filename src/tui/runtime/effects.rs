@@ -1,7 +1,5 @@
 //! Carrying out one effect against the store, and turning the outcome into an action.
 
-use chrono::Utc;
-
 use crate::app::AppError;
 use crate::app::Session as Context;
 use crate::app::articles::{self, LockPolicy};
@@ -29,7 +27,7 @@ pub fn perform(ctx: &mut Context, lang: Lang, me: &LockOwner, effect: Effect) ->
                     .store
                     .create(&fields, crate::domain::Status::Draft, &actor),
                 // Our lock first: if it was taken over, say who took it and keep the text.
-                Some(id) => match ctx.store.take_lock(id, me, Utc::now()) {
+                Some(id) => match ctx.store.take_lock(id, me, ctx.now()) {
                     Err(StoreError::Locked {
                         id,
                         user,
@@ -61,7 +59,7 @@ pub fn perform(ctx: &mut Context, lang: Lang, me: &LockOwner, effect: Effect) ->
                 Err(e) => return failed(e, lang),
             }
         }
-        Effect::TakeLock(id) => match ctx.store.take_lock(id, me, Utc::now()) {
+        Effect::TakeLock(id) => match ctx.store.take_lock(id, me, ctx.now()) {
             Ok(_) => Ok(Action::LockTaken { id, from: None }),
             Err(StoreError::Locked {
                 id,
@@ -76,13 +74,14 @@ pub fn perform(ctx: &mut Context, lang: Lang, me: &LockOwner, effect: Effect) ->
             }),
             Err(e) => Err(e),
         },
-        Effect::TakeOverLock(id) => ctx
-            .store
-            .take_over_lock(id, me, Utc::now())
-            .map(|previous| Action::LockTaken {
-                id,
-                from: previous.map(|l| l.user),
-            }),
+        Effect::TakeOverLock(id) => {
+            ctx.store
+                .take_over_lock(id, me, ctx.now())
+                .map(|previous| Action::LockTaken {
+                    id,
+                    from: previous.map(|l| l.user),
+                })
+        }
         Effect::Refresh(id) => ctx.store.get(id).map(|a| Action::Refreshed(Box::new(a))),
         Effect::ReleaseLock(id) => ctx.store.release_lock(id, me).map(done),
         Effect::LoadHistory(id) => ctx
@@ -183,7 +182,7 @@ fn failed(e: AppError, lang: Lang) -> Action {
 
 /// The heartbeat of our lock on `id`: an action only when someone took it over.
 pub fn heartbeat(ctx: &mut Context, me: &LockOwner, id: i64) -> Option<Action> {
-    match ctx.store.heartbeat_lock(id, me, Utc::now()) {
+    match ctx.store.heartbeat_lock(id, me, ctx.now()) {
         Err(StoreError::Locked {
             id,
             user,
