@@ -213,9 +213,10 @@ fn attach_detach_publish_warnings_and_removal() {
     expect_code(&out, 0, "publish");
     let err = stderr(&out);
     assert!(err.contains("without alt text"), "{err}");
-    assert!(err.contains(&format!("{} (lead)", &hb[..12])), "{err}");
+    // Named as the terminal app names them: where, then which.
+    assert!(err.contains(&format!("lead ({})", &hb[..12])), "{err}");
     assert!(
-        err.contains(&format!("{} (in the body)", &hb[..12])),
+        err.contains(&format!("in the body ({})", &hb[..12])),
         "{err}"
     );
     assert!(

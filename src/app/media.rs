@@ -7,7 +7,7 @@ use std::path::Path;
 use super::error::{AppResult, PhotoProblem};
 use super::session::Session;
 use crate::files::{ReadError, read_regular};
-use crate::media::{Library, Refusal, inspect, sha256_hex};
+use crate::media::{Library, Place, Refusal, SHORT, inspect, sha256_hex};
 use crate::store::{MediaItem, NewMedia};
 
 /// Keeps `file` in `library` and records it with `text` (caption, alt, credit); returns the
@@ -50,4 +50,19 @@ pub fn add_to_library(
         credit,
     };
     Ok(session.store.add_media(&new, &session.actor())?)
+}
+
+/// The photos of article `id` that have no alt text, where each stands and its short hash: the
+/// warning both front ends give when it is published or scheduled (a warning, not a refusal:
+/// alt text is what blind readers hear).
+pub fn lacking_alt(session: &Session, id: i64) -> AppResult<Vec<(Place, String)>> {
+    let media = session.store.article_media(id)?;
+    let (no_alt, _) = media.problems();
+    Ok(no_alt
+        .into_iter()
+        .map(|(place, p)| {
+            let h = &p.image.hash;
+            (place, h.get(..SHORT).unwrap_or(h).to_string())
+        })
+        .collect())
 }

@@ -6,7 +6,7 @@ use clap::Args;
 use super::output::{complain, tell};
 use super::{CliMsg, CliResult, Context, Outcome};
 use crate::domain::Article;
-use crate::media::{Found, SHORT};
+use crate::media::Found;
 use crate::store::PhotoText;
 
 #[derive(Debug, Args)]
@@ -85,25 +85,17 @@ pub fn detach(ctx: &mut Context, key: &str, article: &str) -> CliResult<Outcome>
 /// After publishing or scheduling: names (on stderr) the article's photos that have no alt
 /// text, and inline references that name no library photo. A warning, not a refusal.
 pub fn warn_photos(ctx: &Context, article: &Article) -> CliResult<()> {
-    let media = ctx.store.article_media(article.id)?;
-    let (no_alt, broken) = media.problems();
-    if !no_alt.is_empty() {
-        let list: Vec<String> = no_alt
-            .iter()
-            .map(|(place, p)| {
-                format!(
-                    "{} ({place})",
-                    p.image.hash.get(..SHORT).unwrap_or(&p.image.hash)
-                )
-            })
-            .collect();
+    let photos = crate::app::media::lacking_alt(ctx, article.id)?;
+    if !photos.is_empty() {
         let warning = CliMsg::PhotosWithoutAlt {
             title: article.title.clone(),
-            photos: list,
+            photos,
             slug: article.slug.clone(),
         };
         complain(ctx.lang, warning);
     }
+    let media = ctx.store.article_media(article.id)?;
+    let (_, broken) = media.problems();
     for i in broken {
         let warning = CliMsg::BrokenPhotoRef {
             title: article.title.clone(),

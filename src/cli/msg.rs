@@ -228,7 +228,8 @@ pub enum CliMsg {
     /// Published or scheduled with photos that have no alt text: `HASH (place)` each.
     PhotosWithoutAlt {
         title: String,
-        photos: Vec<String>,
+        /// Where each stands, and its short hash.
+        photos: Vec<(crate::media::Place, String)>,
         slug: String,
     },
     BrokenPhotoRef {
@@ -464,7 +465,7 @@ impl CliMsg {
                 "warning: “{title}” has {} photo{} without alt text, which readers of screen readers miss: {}; add it with `newsdesk media attach HASH {slug} --alt \"…\"` or `newsdesk media set HASH --alt \"…\"`",
                 photos.len(),
                 if photos.len() == 1 { "" } else { "s" },
-                photos.join(", ")
+                crate::words::photo_places(photos, Lang::En)
             ),
             BrokenPhotoRef { title, reference, ambiguous } => format!(
                 "warning: “{title}” shows media:{reference} in its body, which {}: the site export will refuse this article until the body is fixed",

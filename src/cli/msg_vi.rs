@@ -2,25 +2,7 @@
 
 use super::msg::{CliMsg, history_header, int_vi, photo_facts, quoted_caption, secs_vi};
 use crate::i18n::Lang;
-use crate::store::{MediaUse, Role};
-use crate::words::{describe_refusal, status_name};
-
-/// How an article uses a photo, as the end of a sentence: `làm ảnh đại diện`.
-fn role_vi(role: Role) -> String {
-    match role {
-        Role::Lead => "làm ảnh đại diện".into(),
-        Role::Gallery(n) => format!("là ảnh thứ {n} trong bộ ảnh"),
-        Role::Inline => "được chèn trong nội dung".into(),
-    }
-}
-
-/// `“Tiêu đề” (slug) làm ảnh đại diện, …`: `store::describe_uses` in Vietnamese.
-fn uses_vi(uses: &[MediaUse]) -> String {
-    uses.iter()
-        .map(|u| format!("“{}” ({}) {}", u.title, u.slug, role_vi(u.role)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
+use crate::words::{describe_refusal, role_vi, status_name, uses_vi};
 
 /// `chú thích:       …`: a field of `media show`, `(chưa có)` when empty; the values line up.
 fn field_vi(label: &str, value: &str) -> String {
@@ -222,7 +204,7 @@ impl CliMsg {
             PhotosWithoutAlt { title, photos, slug } => format!(
                 "cảnh báo: “{title}” có {} ảnh chưa có mô tả ảnh (alt), người dùng trình đọc màn hình sẽ không biết ảnh nói gì: {}; thêm bằng `newsdesk media attach HASH {slug} --alt \"…\"` hoặc `newsdesk media set HASH --alt \"…\"`",
                 n(&(photos.len() as u64)),
-                photos.join(", ")
+                crate::words::photo_places(photos, Lang::Vi)
             ),
             BrokenPhotoRef { title, reference, ambiguous } => format!(
                 "cảnh báo: nội dung “{title}” chèn media:{reference}, {}: bản xuất trang sẽ từ chối bài này cho tới khi nội dung được sửa",
@@ -257,6 +239,7 @@ impl CliMsg {
 mod tests {
     use super::*;
     use crate::domain::Status;
+    use crate::store::{MediaUse, Role};
     use unicode_normalization::is_nfc;
 
     /// One value of every message, with Vietnamese text and large numbers inside.
@@ -503,7 +486,7 @@ mod tests {
             BodyStillShowsPhoto,
             PhotosWithoutAlt {
                 title: t(),
-                photos: vec![format!("{} (lead)", h())],
+                photos: vec![(crate::media::Place::Lead, h())],
                 slug: "tham-dinh".into(),
             },
             BrokenPhotoRef {

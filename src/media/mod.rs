@@ -123,18 +123,18 @@ impl ArticleMedia {
     }
 
     /// Where each photo is used and what it lacks, for the publish warning: the photos with no
-    /// alt text (`lead`, `gallery 2`, `inline`), and the inline references that name no image.
-    pub fn problems(&self) -> (Vec<(String, &Photo)>, Vec<&Inline>) {
+    /// alt text and where they stand, and the inline references that name no image.
+    pub fn problems(&self) -> (Vec<(Place, &Photo)>, Vec<&Inline>) {
         let mut no_alt = Vec::new();
         if let Some(p) = &self.lead {
-            no_alt.push(("lead".to_string(), p));
+            no_alt.push((Place::Lead, p));
         }
         for (i, p) in self.gallery.iter().enumerate() {
-            no_alt.push((format!("gallery {}", i + 1), p));
+            no_alt.push((Place::Gallery(i + 1), p));
         }
         for i in &self.inline {
             if let Found::Photo(p) = &i.found {
-                no_alt.push(("in the body".to_string(), p));
+                no_alt.push((Place::Inline, p));
             }
         }
         no_alt.retain(|(_, p)| p.alt.trim().is_empty());
@@ -145,6 +145,16 @@ impl ArticleMedia {
             .collect();
         (no_alt, broken)
     }
+}
+
+/// Where an article shows a photo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Lead,
+    /// Its place in the gallery, from 1.
+    Gallery(usize),
+    /// Inline in the body.
+    Inline,
 }
 
 /// A hash or a prefix of one: lowercase hex, at least `MIN_PREFIX` digits.

@@ -59,8 +59,14 @@ pub enum StoreError {
         "“{key}” starts the hash of {count} photos: give more of it (see `newsdesk media list`)"
     )]
     MediaAmbiguous { key: String, count: usize },
-    #[error("{hash} is used by {uses}: detach it first (`newsdesk media detach`), or pass --force")]
-    MediaInUse { hash: String, uses: String },
+    #[error(
+        "{hash} is used by {}: detach it first (`newsdesk media detach`), or pass --force",
+        super::media::describe(uses)
+    )]
+    MediaInUse {
+        hash: String,
+        uses: Vec<super::media::MediaUse>,
+    },
     #[error("“{title}” has no photo {hash} in its gallery: see `newsdesk media show {hash}`")]
     NotInGallery { title: String, hash: String },
     #[error("the database is busy (another editor is writing); try again in a moment")]

@@ -272,7 +272,7 @@ impl Store {
             if !uses.is_empty() && !force {
                 return Err(StoreError::MediaInUse {
                     hash: hash.get(..SHORT).unwrap_or(hash).to_string(),
-                    uses: describe(&uses),
+                    uses,
                 });
             }
             tx.execute("DELETE FROM article_media WHERE hash = ?1", [hash])?;

@@ -91,7 +91,8 @@ pub fn describe_store(err: &StoreError, lang: Lang) -> String {
             "“{key}” là phần đầu mã băm của {count} ảnh: hãy nhập dài hơn (xem `newsdesk media list`)"
         ),
         StoreError::MediaInUse { hash, uses } => format!(
-            "{hash} đang được dùng ở {uses}: hãy gỡ ảnh ra trước (`newsdesk media detach`), hoặc thêm --force"
+            "{hash} đang được dùng ở {}: hãy gỡ ảnh ra trước (`newsdesk media detach`), hoặc thêm --force",
+            super::uses_vi(uses)
         ),
         StoreError::NotInGallery { title, hash } => {
             format!("“{title}” không có ảnh {hash} trong bộ ảnh: xem `newsdesk media show {hash}`")
@@ -223,7 +224,7 @@ fn decode_detail_vi(detail: &str) -> &str {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use unicode_normalization::is_nfc;
 
@@ -321,7 +322,22 @@ mod tests {
             },
             StoreError::MediaInUse {
                 hash: "abc".into(),
-                uses: title.clone(),
+                uses: vec![
+                    crate::store::MediaUse {
+                        article_id: 1,
+                        slug: "tham-dinh".into(),
+                        title: title.clone(),
+                        status: crate::domain::Status::Published,
+                        role: crate::store::Role::Lead,
+                    },
+                    crate::store::MediaUse {
+                        article_id: 1,
+                        slug: "tham-dinh".into(),
+                        title: title.clone(),
+                        status: crate::domain::Status::Published,
+                        role: crate::store::Role::Gallery(2),
+                    },
+                ],
             },
             StoreError::NotInGallery {
                 title: title.clone(),

@@ -197,97 +197,102 @@ fn media_problem_vi(problem: &str) -> &str {
     }
 }
 
+/// One value of every site error, for the wording tests.
+#[cfg(test)]
+pub(super) fn samples() -> Vec<SiteError> {
+    let p = std::path::PathBuf::from("/srv/tin");
+    let io = || std::io::Error::other("x");
+    vec![
+        SiteError::UnknownKey {
+            key: "tiêu_đề".into(),
+            known: "title".into(),
+        },
+        crate::site::settings::validate("per_page", "nhiều").unwrap_err(),
+        crate::site::settings::validate("language", "fr").unwrap_err(),
+        SiteError::Template {
+            name: "article.html".into(),
+            line: Some(3),
+            detail: "x".into(),
+        },
+        SiteError::io("write", &p, io()),
+        SiteError::io("switch the live site link", &p, io()),
+        SiteError::Read("x".into()),
+        SiteError::NoOutDir,
+        SiteError::NotOurs { path: p.clone() },
+        SiteError::Busy { path: p.clone() },
+        SiteError::NoPrevious { path: p.clone() },
+        SiteError::UnsafePath("../x".into()),
+        SiteError::Media {
+            title: "Thẩm định".into(),
+            path: "a/b.html".into(),
+            file: p.clone(),
+            reason: "missing".into(),
+        },
+        SiteError::MediaRef {
+            title: "Thẩm định".into(),
+            path: "a/b.html".into(),
+            reference: "abc".into(),
+            problem: "which is not in the photo library",
+        },
+        SiteError::NoMediaFolder,
+        SiteError::Occupied {
+            path: p.clone(),
+            by: Occupant::File,
+        },
+        SiteError::Occupied {
+            path: p.clone(),
+            by: Occupant::Link(p.clone()),
+        },
+        SiteError::Occupied {
+            path: p.clone(),
+            by: Occupant::Special,
+        },
+        SiteError::io("make the build durable in", &p, io()),
+        SiteError::io("create the completion mark", &p, io()),
+        SiteError::Page {
+            page: "dan-van/tham-dinh/index.html".into(),
+            article: Some(crate::site::PageArticle {
+                id: 7,
+                slug: "tham-dinh".into(),
+                title: "Thẩm định".into(),
+            }),
+            problem: PageProblem::Date {
+                field: DateField::Published,
+                year: 10000,
+            },
+        },
+        SiteError::Page {
+            page: "a/index.html".into(),
+            article: None,
+            problem: PageProblem::Date {
+                field: DateField::Updated,
+                year: -1,
+            },
+        },
+        SiteError::Page {
+            page: "index.html".into(),
+            article: None,
+            problem: PageProblem::OutOfFuel {
+                template: "list.html".into(),
+                fuel: 1000,
+            },
+        },
+        SiteError::Page {
+            page: "index.html".into(),
+            article: None,
+            problem: PageProblem::Panicked("x".into()),
+        },
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
     use unicode_normalization::is_nfc;
 
     #[test]
     fn every_variant_has_a_vietnamese_nfc_wording() {
-        let p = PathBuf::from("/srv/tin");
-        let io = || std::io::Error::other("x");
-        let errors = [
-            SiteError::UnknownKey {
-                key: "tiêu_đề".into(),
-                known: "title".into(),
-            },
-            crate::site::settings::validate("per_page", "nhiều").unwrap_err(),
-            crate::site::settings::validate("language", "fr").unwrap_err(),
-            SiteError::Template {
-                name: "article.html".into(),
-                line: Some(3),
-                detail: "x".into(),
-            },
-            SiteError::io("write", &p, io()),
-            SiteError::io("switch the live site link", &p, io()),
-            SiteError::Read("x".into()),
-            SiteError::NoOutDir,
-            SiteError::NotOurs { path: p.clone() },
-            SiteError::Busy { path: p.clone() },
-            SiteError::NoPrevious { path: p.clone() },
-            SiteError::UnsafePath("../x".into()),
-            SiteError::Media {
-                title: "Thẩm định".into(),
-                path: "a/b.html".into(),
-                file: p.clone(),
-                reason: "missing".into(),
-            },
-            SiteError::MediaRef {
-                title: "Thẩm định".into(),
-                path: "a/b.html".into(),
-                reference: "abc".into(),
-                problem: "which is not in the photo library",
-            },
-            SiteError::NoMediaFolder,
-            SiteError::Occupied {
-                path: p.clone(),
-                by: Occupant::File,
-            },
-            SiteError::Occupied {
-                path: p.clone(),
-                by: Occupant::Link(p.clone()),
-            },
-            SiteError::Occupied {
-                path: p.clone(),
-                by: Occupant::Special,
-            },
-            SiteError::io("make the build durable in", &p, io()),
-            SiteError::io("create the completion mark", &p, io()),
-            SiteError::Page {
-                page: "dan-van/tham-dinh/index.html".into(),
-                article: Some(crate::site::PageArticle {
-                    id: 7,
-                    slug: "tham-dinh".into(),
-                    title: "Thẩm định".into(),
-                }),
-                problem: PageProblem::Date {
-                    field: DateField::Published,
-                    year: 10000,
-                },
-            },
-            SiteError::Page {
-                page: "a/index.html".into(),
-                article: None,
-                problem: PageProblem::Date {
-                    field: DateField::Updated,
-                    year: -1,
-                },
-            },
-            SiteError::Page {
-                page: "index.html".into(),
-                article: None,
-                problem: PageProblem::OutOfFuel {
-                    template: "list.html".into(),
-                    fuel: 1000,
-                },
-            },
-            SiteError::Page {
-                page: "index.html".into(),
-                article: None,
-                problem: PageProblem::Panicked("x".into()),
-            },
-        ];
+        let errors = samples();
         for e in &errors {
             let vi = describe_site(e, Lang::Vi);
             assert!(is_nfc(&vi), "{vi}");

@@ -7,7 +7,7 @@ use crate::domain::{RevisionKind, Status};
 use crate::site::Phase;
 use crate::store::Sort;
 use crate::tui::keymap::Context;
-use crate::tui::state::{Field, PhotoPlace};
+use crate::tui::state::Field;
 
 fn status(s: Status) -> &'static str {
     match s {
@@ -253,9 +253,9 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
         M::ExportDone(summary) => return super::export::en(summary).into(),
         M::GalleryTitle { title } => return format!("Photos · {title}").into(),
         M::GalleryEmpty => "No photos yet: a attaches a file, l one from the library.",
-        M::PlaceLabel(PhotoPlace::Lead) => "lead",
-        M::PlaceLabel(PhotoPlace::Gallery(n)) => return format!("gallery {n}").into(),
-        M::PlaceLabel(PhotoPlace::Inline) => "in the body",
+        M::PlaceLabel(place) => {
+            return crate::words::place_label(place, crate::i18n::Lang::En).into();
+        }
         M::NoAltMark => "⚠ no alt text",
         M::AltLabel => "Alt: ",
         M::CaptionLabel => "Caption: ",

@@ -8,7 +8,7 @@ use crate::domain::{RevisionKind, Status};
 use crate::site::Phase;
 use crate::store::Sort;
 use crate::tui::keymap::Context;
-use crate::tui::state::{Field, PhotoPlace};
+use crate::tui::state::Field;
 
 fn status(s: Status) -> &'static str {
     match s {
@@ -252,9 +252,9 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
         M::ExportDone(summary) => return super::export::vi(summary).into(),
         M::GalleryTitle { title } => return format!("Ảnh · {title}").into(),
         M::GalleryEmpty => "Chưa có ảnh: a đính kèm tệp, l chọn từ thư viện ảnh.",
-        M::PlaceLabel(PhotoPlace::Lead) => "ảnh đại diện",
-        M::PlaceLabel(PhotoPlace::Gallery(n)) => return format!("ảnh thứ {n} trong bộ ảnh").into(),
-        M::PlaceLabel(PhotoPlace::Inline) => "trong bài",
+        M::PlaceLabel(place) => {
+            return crate::words::place_label(place, crate::i18n::Lang::Vi).into();
+        }
         M::NoAltMark => "⚠ thiếu mô tả ảnh (alt)",
         M::AltLabel => "Mô tả ảnh (alt): ",
         M::CaptionLabel => "Chú thích: ",

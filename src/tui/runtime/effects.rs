@@ -8,7 +8,6 @@ use crate::domain::snippet::render_marked;
 use crate::i18n::Lang;
 use crate::store::{ListQuery, LockOwner, StoreError};
 use crate::tui::action::{Action, Effect, ListRequest};
-use crate::tui::state::PhotoPlace;
 
 /// Performs every effect but `EditExternally`, which needs the terminal (see `external`).
 pub fn perform(ctx: &mut Context, lang: Lang, me: &LockOwner, effect: Effect) -> Action {
@@ -127,26 +126,12 @@ fn published(ctx: &Context, a: crate::domain::Article) -> Result<Action, StoreEr
     if !matches!(a.status, Status::Published | Status::Scheduled) {
         return Ok(Action::Saved(a));
     }
-    let media = ctx.store.article_media(a.id)?;
-    let mut photos = Vec::new();
-    let short = |p: &crate::media::Photo| {
-        let h = &p.image.hash;
-        h.get(..crate::media::SHORT).unwrap_or(h).to_string()
+    let photos = match crate::app::media::lacking_alt(ctx, a.id) {
+        Ok(photos) => photos,
+        Err(AppError::Store(e)) => return Err(e),
+        // Reading an article's photos fails only in the store.
+        Err(_) => Vec::new(),
     };
-    let lacks = |p: &crate::media::Photo| p.alt.trim().is_empty();
-    if let Some(p) = media.lead.as_ref().filter(|p| lacks(p)) {
-        photos.push((PhotoPlace::Lead, short(p)));
-    }
-    for (i, p) in media.gallery.iter().enumerate().filter(|(_, p)| lacks(p)) {
-        photos.push((PhotoPlace::Gallery(i + 1), short(p)));
-    }
-    for i in &media.inline {
-        if let crate::media::Found::Photo(p) = &i.found
-            && lacks(p)
-        {
-            photos.push((PhotoPlace::Inline, short(p)));
-        }
-    }
     Ok(if photos.is_empty() {
         Action::Saved(a)
     } else {

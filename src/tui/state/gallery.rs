@@ -3,15 +3,7 @@
 
 use crate::domain::text::fold;
 
-/// Where an article shows a photo.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PhotoPlace {
-    Lead,
-    /// Its place in the gallery, from 1.
-    Gallery(usize),
-    /// Inline in the body.
-    Inline,
-}
+pub use crate::media::Place as PhotoPlace;
 
 /// One photo of the article, with this article's texts.
 #[derive(Debug, Clone, PartialEq, Eq)]
