@@ -16,6 +16,10 @@ use super::error::{Result, SiteError};
 use super::plan::Page;
 use super::publish::{Entry, Meta, Output, check_rel, io};
 
+mod touched;
+pub(super) use touched::Plan;
+use touched::Touched;
+
 /// A build in progress. Dropped without `finish`, it removes itself.
 pub struct Build<'o> {
     out: &'o Output,
@@ -28,6 +32,8 @@ pub struct Build<'o> {
     paths: HashSet<String>,
     /// What each file placed looked like, noted by the threads that placed them.
     placed: Mutex<HashMap<String, Meta>>,
+    /// What changed on disk, to be synced before the build goes live.
+    touched: Touched,
     pub written: usize,
     pub unchanged: usize,
     done: bool,
@@ -65,6 +71,7 @@ impl<'o> Build<'o> {
             manifest: String::new(),
             paths: HashSet::new(),
             placed: Mutex::new(HashMap::new()),
+            touched: Touched::default(),
             written: 0,
             unchanged: 0,
             done: false,
@@ -154,6 +161,7 @@ impl<'o> Build<'o> {
     /// recycled folder may share its inode with the live site, so it is never written through.
     fn prepare(&self, page: &Page) -> Result<PathBuf> {
         let to = self.dir.join(&page.path);
+        self.touched.entry(&page.path);
         let had = self.spare.contains_key(&page.path);
         if had {
             match fs::remove_file(&to) {
@@ -186,6 +194,8 @@ impl<'o> Build<'o> {
         if !Self::link_from(from, &to)? {
             return Err(gone());
         }
+        // The cache's file may not be on the disk yet.
+        self.touched.file(&page.path);
         self.note(page, Meta::at(&to).ok_or_else(gone)?);
         Ok(true)
     }
@@ -216,6 +226,7 @@ impl<'o> Build<'o> {
             }
         }
         let meta = write_new(&to, bytes)?;
+        self.touched.file(&page.path);
         self.note(page, meta);
         Ok(true)
     }
@@ -245,6 +256,7 @@ impl<'o> Build<'o> {
         let mut parents = HashSet::new();
         for path in self.spare.keys().filter(|p| !self.paths.contains(*p)) {
             if check_rel(path).is_ok() {
+                self.touched.entry(path);
                 let _ = fs::remove_file(self.dir.join(path));
                 let mut p = path.as_str();
                 while let Some((parent, _)) = p.rsplit_once('/') {
@@ -290,13 +302,23 @@ impl<'o> Build<'o> {
             return Err(SiteError::Read("killed".into()));
         }
         let manifest = self.out.builds.join(format!("{}.manifest", self.number));
-        fs::write(&manifest, &self.manifest).map_err(io("write", &manifest))?;
+        File::create(&manifest)
+            .and_then(|mut f| {
+                f.write_all(self.manifest.as_bytes())?;
+                f.sync_all()
+            })
+            .map_err(io("write", &manifest))?;
         let final_dir = self.out.builds.join(self.number.to_string());
         fs::rename(&self.dir, &final_dir).map_err(io("finish the build folder", &self.dir))?;
         // From here on the folder is a finished build; the next export prunes it if it never
         // went live.
         self.done = true;
-        self.out.go_live(self.number)?;
+        // A live build not trusted may hold files never synced, linked into this one.
+        let plan = match std::mem::take(&mut self.touched).plan() {
+            Plan::Each { .. } if self.out.current.is_some() && !self.out.trusted => Plan::Whole,
+            plan => plan,
+        };
+        self.out.go_live(self.number, plan)?;
         Ok(Counts {
             written: self.written,
             unchanged: self.unchanged,

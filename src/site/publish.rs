@@ -22,7 +22,7 @@ use std::fs::{self, File};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use super::build::Build;
+use super::build::{Build, Plan};
 use super::error::{Result, SiteError};
 use super::plan::Page;
 pub(super) use manifest::{Entry, Meta, line as manifest_line};
@@ -272,6 +272,10 @@ impl Output {
         let numbered = self.numbered();
         let number = numbered.last().copied().unwrap_or(0) + 1;
         let dir = self.builds.join(format!("{number}.tmp"));
+        // Records a lost folder of that number left behind must not describe this build.
+        for ext in ["complete", "manifest", "state"] {
+            let _ = fs::remove_file(self.builds.join(format!("{number}.{ext}")));
+        }
         let mut spare = HashMap::new();
         if let Some(old) = self.spare(&[self.current_n, self.previous()]) {
             let manifest = self.manifest_of(old);
@@ -308,8 +312,14 @@ impl Output {
 
     /// Makes finished build `number` durable and live; the build it replaces becomes the
     /// rollback build, and only then are builds beyond the three kept removed.
-    pub(super) fn go_live(&self, number: u64) -> Result<()> {
-        durable::sync_file_system(&self.builds)?;
+    pub(super) fn go_live(&self, number: u64, plan: Plan) -> Result<()> {
+        let dir = self.builds.join(number.to_string());
+        match plan {
+            Plan::Each { files, dirs } => durable::sync_each(&dir, &files, &dirs)?,
+            Plan::Whole => durable::sync_file_system(&self.builds)?,
+        }
+        // The build's own name (renamed from `.tmp`) and its manifest's.
+        durable::sync_dir(&self.builds)?;
         #[cfg(test)]
         crash_point("synced")?;
         durable::mark_complete(&self.builds, number)?;

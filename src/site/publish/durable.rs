@@ -48,6 +48,30 @@ pub(super) fn sync_file_system(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Makes the files and folders a build changed durable, one `fsync` each (paths relative to
+/// the build folder `dir`; "" is the folder itself).
+pub(super) fn sync_each(dir: &Path, files: &[String], dirs: &[String]) -> Result<()> {
+    for f in files {
+        let path = dir.join(f);
+        File::open(&path)
+            .and_then(|f| f.sync_all())
+            .map_err(io("make the build durable in", &path))?;
+        log("fsync file", &path);
+    }
+    for d in dirs {
+        let path = dir.join(d);
+        // A folder the build emptied and removed: its parent, also listed, holds the change.
+        match File::open(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            opened => opened
+                .and_then(|f| f.sync_all())
+                .map_err(io("make the build durable in", &path))?,
+        }
+        log("fsync folder", &path);
+    }
+    Ok(())
+}
+
 /// Makes the entries of folder `dir` (files made, renamed or removed in it) durable.
 pub(super) fn sync_dir(dir: &Path) -> Result<()> {
     File::open(dir)
@@ -57,8 +81,8 @@ pub(super) fn sync_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes `bytes` to `path` through a temporary file renamed over it, synced: after a crash
-/// the file is the old one or the new one, whole. The folder is synced by the caller.
+/// Writes `bytes` to `path` through a temporary file renamed over it: readers see the old file
+/// or the new one, whole. Not synced: what it records can be worked out without it.
 pub(super) fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = path.with_extension("new");
     let _ = fs::remove_file(&tmp);
@@ -66,10 +90,7 @@ pub(super) fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
         .write(true)
         .create_new(true)
         .open(&tmp)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
+        .and_then(|mut f| f.write_all(bytes))
         .map_err(io("write", &tmp))?;
     fs::rename(&tmp, path).map_err(io("write", path))?;
     log("write", path);
