@@ -131,10 +131,10 @@ impl<'o> Build<'o> {
             return Ok(false);
         };
         if let Some(had) = self.spare.get(&page.path).filter(|e| e.fp == page.fp)
-            && let Some(meta) = is(&self.dir.join(&page.path), had.meta)
+            && is(&self.dir.join(&page.path), had.meta).is_some()
         {
-            // The recycled folder has it already: same fingerprint, same file.
-            self.note(page, meta);
+            // The recycled folder has it already: same fingerprint, same file (`placed` takes
+            // its size and time from the spare's manifest).
             return Ok(true);
         }
         let Some(want) = self.out.manifest.get(&page.path).and_then(|e| e.meta) else {
@@ -233,12 +233,14 @@ impl<'o> Build<'o> {
 
     /// Records a page `place` put in the build.
     pub fn placed(&mut self, page: &Page, written: bool) {
-        self.spare.remove(&page.path);
-        let meta = self
+        let kept = self.spare.remove(&page.path).and_then(|e| e.meta);
+        let noted = self
             .placed
             .get_mut()
             .ok()
-            .and_then(|m| m.remove(&page.path))
+            .and_then(|m| m.remove(&page.path));
+        let meta = noted
+            .or(kept)
             .or_else(|| Meta::at(&self.dir.join(&page.path)))
             .unwrap_or(Meta { size: 0, mtime: 0 });
         self.manifest
@@ -303,10 +305,7 @@ impl<'o> Build<'o> {
         }
         let manifest = self.out.builds.join(format!("{}.manifest", self.number));
         File::create(&manifest)
-            .and_then(|mut f| {
-                f.write_all(self.manifest.as_bytes())?;
-                f.sync_all()
-            })
+            .and_then(|mut f| f.write_all(self.manifest.as_bytes()))
             .map_err(io("write", &manifest))?;
         let final_dir = self.out.builds.join(self.number.to_string());
         fs::rename(&self.dir, &final_dir).map_err(io("finish the build folder", &self.dir))?;

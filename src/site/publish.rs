@@ -176,8 +176,15 @@ impl Output {
         fs::create_dir_all(&builds).map_err(io("create the builds folder", &builds))?;
         let lock_path = builds.join(".lock");
         let lock = File::create(&lock_path).map_err(io("create the lock file", &lock_path))?;
-        if lock.try_lock().is_err() {
-            return Err(SiteError::Busy { path: live });
+        // A moment's patience: a process forked by this one (the sync command, just before it
+        // starts) holds a copy of a lock already let go for as long as it takes to start.
+        let mut tries = 0;
+        while lock.try_lock().is_err() {
+            tries += 1;
+            if tries == 10 {
+                return Err(SiteError::Busy { path: live });
+            }
+            std::thread::sleep(std::time::Duration::from_millis(25));
         }
         // A real folder only: a link planted in the builds folder is never followed.
         let current_n = current_n
@@ -315,11 +322,14 @@ impl Output {
     pub(super) fn go_live(&self, number: u64, plan: Plan) -> Result<()> {
         let dir = self.builds.join(number.to_string());
         match plan {
-            Plan::Each { files, dirs } => durable::sync_each(&dir, &files, &dirs)?,
+            Plan::Each { files, dirs } => {
+                let mut paths: Vec<PathBuf> =
+                    files.iter().chain(&dirs).map(|p| dir.join(p)).collect();
+                paths.push(self.manifest_of(number));
+                durable::sync_paths(&paths)?;
+            }
             Plan::Whole => durable::sync_file_system(&self.builds)?,
         }
-        // The build's own name (renamed from `.tmp`) and its manifest's.
-        durable::sync_dir(&self.builds)?;
         #[cfg(test)]
         crash_point("synced")?;
         durable::mark_complete(&self.builds, number)?;

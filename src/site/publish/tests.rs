@@ -175,8 +175,8 @@ fn steps_under(dir: &Path) -> Vec<(&'static str, PathBuf)> {
 }
 
 /// Checks the order of the last build's durability steps: everything of build `n` synced
-/// (each new file and changed folder, or the whole file system), then the builds folder, then
-/// the completion mark, then the switch of the link, then the link's folder.
+/// (each new file and changed folder and the manifest, or the whole file system), then the
+/// completion mark and the builds folder, then the switch of the link, then the link's folder.
 fn check_order(dir: &Path, n: u64, new_files: &[&str], whole: bool) {
     let builds = dir.join("public.builds");
     let build = builds.join(n.to_string());
@@ -194,6 +194,7 @@ fn check_order(dir: &Path, n: u64, new_files: &[&str], whole: bool) {
         .rposition(|(s, p)| *s == "switch" && p == &dir.join("public"))
         .map_or(0, |i| i + 1);
     let this = &steps[start..mark];
+    let synced = |path: &Path| this.iter().any(|(s, p)| *s == "fsync" && p == path);
     if whole {
         assert!(
             this.iter().any(|(s, p)| *s == "syncfs" && p == &builds),
@@ -201,30 +202,21 @@ fn check_order(dir: &Path, n: u64, new_files: &[&str], whole: bool) {
         );
     } else {
         assert!(!this.iter().any(|(s, _)| *s == "syncfs"), "{this:?}");
+        assert!(synced(&builds.join(format!("{n}.manifest"))), "{this:?}");
         for f in new_files {
             let path = build.join(f);
+            assert!(synced(&path), "{f} not synced: {this:?}");
             assert!(
-                this.iter().any(|(s, p)| *s == "fsync file" && *p == path),
-                "{f} not synced: {this:?}"
-            );
-            let parent = path.parent().unwrap();
-            assert!(
-                this.iter()
-                    .any(|(s, p)| *s == "fsync folder" && p == parent),
+                synced(path.parent().unwrap()),
                 "{f}'s folder not synced: {this:?}"
             );
         }
     }
-    let last_sync = this
-        .iter()
-        .rposition(|(s, p)| (*s == "fsync folder" || *s == "syncfs") && p == &builds)
-        .expect("the builds folder is synced");
-    assert!(
-        this[last_sync + 1..]
-            .iter()
-            .all(|(s, p)| *s == "fsync folder" && p == &builds
-                || p.starts_with(&builds) && *s != "fsync file"),
-        "{this:?}"
+    // The mark, with the build's name, made durable by a sync of the builds folder.
+    assert_eq!(
+        steps.get(mark + 1),
+        Some(&("fsync folder", builds.clone())),
+        "{steps:?}"
     );
     assert!(mark < switch, "{steps:?}");
     assert_eq!(
