@@ -90,7 +90,16 @@ impl<'o> Build<'o> {
 
     /// Hard-links `prev` (a regular file, never a link) to `to`; false if it is not there.
     fn link_from(prev: &Path, to: &Path) -> Result<bool> {
-        match fs::hard_link(prev, to) {
+        let mut linked = fs::hard_link(prev, to);
+        if linked
+            .as_ref()
+            .is_err_and(|e| e.kind() == ErrorKind::AlreadyExists)
+        {
+            // Something the spare's manifest did not list: replaced, never written through.
+            fs::remove_file(to).map_err(io("replace", to))?;
+            linked = fs::hard_link(prev, to);
+        }
+        match linked {
             Ok(()) => Ok(true),
             Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
             Err(_) => {

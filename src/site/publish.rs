@@ -122,6 +122,40 @@ pub(super) fn build_number(p: &Path) -> Option<u64> {
     p.file_name()?.to_str()?.parse().ok()
 }
 
+/// What is at an export path that newsdesk may use.
+enum Found {
+    Nothing,
+    /// Our link to build `n` (`NAME.builds/<n>`).
+    Build(u64),
+    /// A folder: used if empty.
+    Folder,
+}
+
+/// Looks at the export path `live` (named `name`) without following a link; anything else
+/// than nothing, our own link or a folder is refused with what it is.
+fn look(live: &Path, name: &str) -> Result<Found> {
+    let occupied = |by| SiteError::Occupied {
+        path: live.to_path_buf(),
+        by,
+    };
+    match fs::symlink_metadata(live) {
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(Found::Nothing),
+        Err(e) => Err(SiteError::io("look at", live, e)),
+        Ok(m) if m.file_type().is_symlink() => {
+            let target = fs::read_link(live).map_err(io("read the link", live))?;
+            // Only a link this export path's own kind of export made is replaced.
+            let ours = target.parent() == Some(Path::new(&format!("{name}.builds")));
+            match build_number(&target) {
+                Some(n) if ours => Ok(Found::Build(n)),
+                _ => Err(occupied(Occupant::Link(target))),
+            }
+        }
+        Ok(m) if m.is_dir() => Ok(Found::Folder),
+        Ok(m) if m.is_file() => Err(occupied(Occupant::File)),
+        Ok(_) => Err(occupied(Occupant::Special)),
+    }
+}
+
 /// Switches the export path to the build before the live one (or back again).
 pub fn rollback(live: &Path) -> Result<Rolled> {
     Output::open(live)?.roll()
@@ -145,33 +179,9 @@ impl Output {
             Some(p) if !p.as_os_str().is_empty() => parent.join(&name),
             _ => PathBuf::from(&name),
         };
-        let occupied = |by| SiteError::Occupied {
-            path: live.clone(),
-            by,
-        };
-        // What is at the export path is looked at before anything is made beside it.
-        let current_n = match fs::symlink_metadata(&live) {
-            Err(e) if e.kind() == ErrorKind::NotFound => None,
-            Err(e) => return Err(SiteError::io("look at", &live, e)),
-            Ok(m) if m.file_type().is_symlink() => {
-                let target = fs::read_link(&live).map_err(io("read the link", &live))?;
-                // Only a link this export path's own kind of export made is replaced.
-                let ours = target.parent() == Some(Path::new(&format!("{name}.builds")));
-                match build_number(&target) {
-                    Some(n) if ours => Some(n),
-                    _ => return Err(occupied(Occupant::Link(target))),
-                }
-            }
-            Ok(m) if m.is_dir() => {
-                // An empty folder (made by hand, or by a deploy script) may become our link.
-                if fs::remove_dir(&live).is_err() {
-                    return Err(SiteError::NotOurs { path: live });
-                }
-                None
-            }
-            Ok(m) if m.is_file() => return Err(occupied(Occupant::File)),
-            Ok(_) => return Err(occupied(Occupant::Special)),
-        };
+        // What is at the export path is refused before anything is made beside it, and
+        // looked at again once the lock is held (another export may have just switched it).
+        look(&live, &name)?;
         let builds = parent.join(format!("{name}.builds"));
         fs::create_dir_all(&builds).map_err(io("create the builds folder", &builds))?;
         let lock_path = builds.join(".lock");
@@ -186,6 +196,17 @@ impl Output {
             }
             std::thread::sleep(std::time::Duration::from_millis(25));
         }
+        let current_n = match look(&live, &name)? {
+            Found::Nothing => None,
+            Found::Build(n) => Some(n),
+            Found::Folder => {
+                // An empty folder (made by hand, or by a deploy script) may become our link.
+                if fs::remove_dir(&live).is_err() {
+                    return Err(SiteError::NotOurs { path: live });
+                }
+                None
+            }
+        };
         // A real folder only: a link planted in the builds folder is never followed.
         let current_n = current_n
             .filter(|n| fs::symlink_metadata(builds.join(n.to_string())).is_ok_and(|m| m.is_dir()));
