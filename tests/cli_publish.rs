@@ -19,6 +19,23 @@ fn an_export_path_that_is_a_file_is_called_a_file() {
         "{e}"
     );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "ghi chú");
+    // A link someone else made (to their web root, say) is not replaced either.
+    let www = d.path("www");
+    std::fs::create_dir(&www).unwrap();
+    std::fs::write(www.join("index.html"), "trang cũ").unwrap();
+    let link = d.path("site");
+    std::os::unix::fs::symlink(&www, &link).unwrap();
+    let e = d.fails(&["export", "--out", link.to_str().unwrap()]);
+    assert!(
+        e.contains("is a link newsdesk did not make") && e.contains(www.to_str().unwrap()),
+        "{e}"
+    );
+    assert_eq!(std::fs::read_link(&link).unwrap(), www);
+    assert_eq!(
+        std::fs::read_dir(&www).unwrap().count(),
+        1,
+        "nothing written in the link's folder"
+    );
 }
 
 #[test]

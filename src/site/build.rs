@@ -16,6 +16,10 @@ use super::error::{Result, SiteError};
 use super::plan::Page;
 use super::publish::{Entry, Meta, Output, check_rel, io};
 
+mod touched;
+pub(super) use touched::Plan;
+use touched::Touched;
+
 /// A build in progress. Dropped without `finish`, it removes itself.
 pub struct Build<'o> {
     out: &'o Output,
@@ -28,6 +32,8 @@ pub struct Build<'o> {
     paths: HashSet<String>,
     /// What each file placed looked like, noted by the threads that placed them.
     placed: Mutex<HashMap<String, Meta>>,
+    /// What changed on disk, to be synced before the build goes live.
+    touched: Touched,
     pub written: usize,
     pub unchanged: usize,
     done: bool,
@@ -65,6 +71,7 @@ impl<'o> Build<'o> {
             manifest: String::new(),
             paths: HashSet::new(),
             placed: Mutex::new(HashMap::new()),
+            touched: Touched::default(),
             written: 0,
             unchanged: 0,
             done: false,
@@ -83,7 +90,16 @@ impl<'o> Build<'o> {
 
     /// Hard-links `prev` (a regular file, never a link) to `to`; false if it is not there.
     fn link_from(prev: &Path, to: &Path) -> Result<bool> {
-        match fs::hard_link(prev, to) {
+        let mut linked = fs::hard_link(prev, to);
+        if linked
+            .as_ref()
+            .is_err_and(|e| e.kind() == ErrorKind::AlreadyExists)
+        {
+            // Something the spare's manifest did not list: replaced, never written through.
+            fs::remove_file(to).map_err(io("replace", to))?;
+            linked = fs::hard_link(prev, to);
+        }
+        match linked {
             Ok(()) => Ok(true),
             Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
             Err(_) => {
@@ -124,10 +140,10 @@ impl<'o> Build<'o> {
             return Ok(false);
         };
         if let Some(had) = self.spare.get(&page.path).filter(|e| e.fp == page.fp)
-            && let Some(meta) = is(&self.dir.join(&page.path), had.meta)
+            && is(&self.dir.join(&page.path), had.meta).is_some()
         {
-            // The recycled folder has it already: same fingerprint, same file.
-            self.note(page, meta);
+            // The recycled folder has it already: same fingerprint, same file (`placed` takes
+            // its size and time from the spare's manifest).
             return Ok(true);
         }
         let Some(want) = self.out.manifest.get(&page.path).and_then(|e| e.meta) else {
@@ -154,6 +170,7 @@ impl<'o> Build<'o> {
     /// recycled folder may share its inode with the live site, so it is never written through.
     fn prepare(&self, page: &Page) -> Result<PathBuf> {
         let to = self.dir.join(&page.path);
+        self.touched.entry(&page.path);
         let had = self.spare.contains_key(&page.path);
         if had {
             match fs::remove_file(&to) {
@@ -186,6 +203,8 @@ impl<'o> Build<'o> {
         if !Self::link_from(from, &to)? {
             return Err(gone());
         }
+        // The cache's file may not be on the disk yet.
+        self.touched.file(&page.path);
         self.note(page, Meta::at(&to).ok_or_else(gone)?);
         Ok(true)
     }
@@ -216,18 +235,21 @@ impl<'o> Build<'o> {
             }
         }
         let meta = write_new(&to, bytes)?;
+        self.touched.file(&page.path);
         self.note(page, meta);
         Ok(true)
     }
 
     /// Records a page `place` put in the build.
     pub fn placed(&mut self, page: &Page, written: bool) {
-        self.spare.remove(&page.path);
-        let meta = self
+        let kept = self.spare.remove(&page.path).and_then(|e| e.meta);
+        let noted = self
             .placed
             .get_mut()
             .ok()
-            .and_then(|m| m.remove(&page.path))
+            .and_then(|m| m.remove(&page.path));
+        let meta = noted
+            .or(kept)
             .or_else(|| Meta::at(&self.dir.join(&page.path)))
             .unwrap_or(Meta { size: 0, mtime: 0 });
         self.manifest
@@ -245,6 +267,7 @@ impl<'o> Build<'o> {
         let mut parents = HashSet::new();
         for path in self.spare.keys().filter(|p| !self.paths.contains(*p)) {
             if check_rel(path).is_ok() {
+                self.touched.entry(path);
                 let _ = fs::remove_file(self.dir.join(path));
                 let mut p = path.as_str();
                 while let Some((parent, _)) = p.rsplit_once('/') {
@@ -290,13 +313,20 @@ impl<'o> Build<'o> {
             return Err(SiteError::Read("killed".into()));
         }
         let manifest = self.out.builds.join(format!("{}.manifest", self.number));
-        fs::write(&manifest, &self.manifest).map_err(io("write", &manifest))?;
+        File::create(&manifest)
+            .and_then(|mut f| f.write_all(self.manifest.as_bytes()))
+            .map_err(io("write", &manifest))?;
         let final_dir = self.out.builds.join(self.number.to_string());
         fs::rename(&self.dir, &final_dir).map_err(io("finish the build folder", &self.dir))?;
         // From here on the folder is a finished build; the next export prunes it if it never
         // went live.
         self.done = true;
-        self.out.go_live(self.number)?;
+        // A live build not trusted may hold files never synced, linked into this one.
+        let plan = match std::mem::take(&mut self.touched).plan() {
+            Plan::Each { .. } if self.out.current.is_some() && !self.out.trusted => Plan::Whole,
+            plan => plan,
+        };
+        self.out.go_live(self.number, plan)?;
         Ok(Counts {
             written: self.written,
             unchanged: self.unchanged,

@@ -22,7 +22,7 @@ use std::fs::{self, File};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use super::build::Build;
+use super::build::{Build, Plan};
 use super::error::{Result, SiteError};
 use super::plan::Page;
 pub(super) use manifest::{Entry, Meta, line as manifest_line};
@@ -122,6 +122,40 @@ pub(super) fn build_number(p: &Path) -> Option<u64> {
     p.file_name()?.to_str()?.parse().ok()
 }
 
+/// What is at an export path that newsdesk may use.
+enum Found {
+    Nothing,
+    /// Our link to build `n` (`NAME.builds/<n>`).
+    Build(u64),
+    /// A folder: used if empty.
+    Folder,
+}
+
+/// Looks at the export path `live` (named `name`) without following a link; anything else
+/// than nothing, our own link or a folder is refused with what it is.
+fn look(live: &Path, name: &str) -> Result<Found> {
+    let occupied = |by| SiteError::Occupied {
+        path: live.to_path_buf(),
+        by,
+    };
+    match fs::symlink_metadata(live) {
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(Found::Nothing),
+        Err(e) => Err(SiteError::io("look at", live, e)),
+        Ok(m) if m.file_type().is_symlink() => {
+            let target = fs::read_link(live).map_err(io("read the link", live))?;
+            // Only a link this export path's own kind of export made is replaced.
+            let ours = target.parent() == Some(Path::new(&format!("{name}.builds")));
+            match build_number(&target) {
+                Some(n) if ours => Ok(Found::Build(n)),
+                _ => Err(occupied(Occupant::Link(target))),
+            }
+        }
+        Ok(m) if m.is_dir() => Ok(Found::Folder),
+        Ok(m) if m.is_file() => Err(occupied(Occupant::File)),
+        Ok(_) => Err(occupied(Occupant::Special)),
+    }
+}
+
 /// Switches the export path to the build before the live one (or back again).
 pub fn rollback(live: &Path) -> Result<Rolled> {
     Output::open(live)?.roll()
@@ -145,40 +179,34 @@ impl Output {
             Some(p) if !p.as_os_str().is_empty() => parent.join(&name),
             _ => PathBuf::from(&name),
         };
-        let occupied = |by| SiteError::Occupied {
-            path: live.clone(),
-            by,
-        };
-        // What is at the export path is looked at before anything is made beside it.
-        let current_n = match fs::symlink_metadata(&live) {
-            Err(e) if e.kind() == ErrorKind::NotFound => None,
-            Err(e) => return Err(SiteError::io("look at", &live, e)),
-            Ok(m) if m.file_type().is_symlink() => {
-                let target = fs::read_link(&live).map_err(io("read the link", &live))?;
-                // Only a link this export path's own kind of export made is replaced.
-                let ours = target.parent() == Some(Path::new(&format!("{name}.builds")));
-                match build_number(&target) {
-                    Some(n) if ours => Some(n),
-                    _ => return Err(occupied(Occupant::Link(target))),
-                }
+        // What is at the export path is refused before anything is made beside it, and
+        // looked at again once the lock is held (another export may have just switched it).
+        look(&live, &name)?;
+        let builds = parent.join(format!("{name}.builds"));
+        fs::create_dir_all(&builds).map_err(io("create the builds folder", &builds))?;
+        let lock_path = builds.join(".lock");
+        let lock = File::create(&lock_path).map_err(io("create the lock file", &lock_path))?;
+        // A moment's patience: a process forked by this one (the sync command, just before it
+        // starts) holds a copy of a lock already let go for as long as it takes to start.
+        let mut tries = 0;
+        while lock.try_lock().is_err() {
+            tries += 1;
+            if tries == 10 {
+                return Err(SiteError::Busy { path: live });
             }
-            Ok(m) if m.is_dir() => {
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        let current_n = match look(&live, &name)? {
+            Found::Nothing => None,
+            Found::Build(n) => Some(n),
+            Found::Folder => {
                 // An empty folder (made by hand, or by a deploy script) may become our link.
                 if fs::remove_dir(&live).is_err() {
                     return Err(SiteError::NotOurs { path: live });
                 }
                 None
             }
-            Ok(m) if m.is_file() => return Err(occupied(Occupant::File)),
-            Ok(_) => return Err(occupied(Occupant::Special)),
         };
-        let builds = parent.join(format!("{name}.builds"));
-        fs::create_dir_all(&builds).map_err(io("create the builds folder", &builds))?;
-        let lock_path = builds.join(".lock");
-        let lock = File::create(&lock_path).map_err(io("create the lock file", &lock_path))?;
-        if lock.try_lock().is_err() {
-            return Err(SiteError::Busy { path: live });
-        }
         // A real folder only: a link planted in the builds folder is never followed.
         let current_n = current_n
             .filter(|n| fs::symlink_metadata(builds.join(n.to_string())).is_ok_and(|m| m.is_dir()));
@@ -272,6 +300,10 @@ impl Output {
         let numbered = self.numbered();
         let number = numbered.last().copied().unwrap_or(0) + 1;
         let dir = self.builds.join(format!("{number}.tmp"));
+        // Records a lost folder of that number left behind must not describe this build.
+        for ext in ["complete", "manifest", "state"] {
+            let _ = fs::remove_file(self.builds.join(format!("{number}.{ext}")));
+        }
         let mut spare = HashMap::new();
         if let Some(old) = self.spare(&[self.current_n, self.previous()]) {
             let manifest = self.manifest_of(old);
@@ -308,8 +340,17 @@ impl Output {
 
     /// Makes finished build `number` durable and live; the build it replaces becomes the
     /// rollback build, and only then are builds beyond the three kept removed.
-    pub(super) fn go_live(&self, number: u64) -> Result<()> {
-        durable::sync_file_system(&self.builds)?;
+    pub(super) fn go_live(&self, number: u64, plan: Plan) -> Result<()> {
+        let dir = self.builds.join(number.to_string());
+        match plan {
+            Plan::Each { files, dirs } => {
+                let mut paths: Vec<PathBuf> =
+                    files.iter().chain(&dirs).map(|p| dir.join(p)).collect();
+                paths.push(self.manifest_of(number));
+                durable::sync_paths(&paths)?;
+            }
+            Plan::Whole => durable::sync_file_system(&self.builds)?,
+        }
         #[cfg(test)]
         crash_point("synced")?;
         durable::mark_complete(&self.builds, number)?;

@@ -7,7 +7,7 @@
 
 use std::fs::{self, File};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::io;
 use crate::site::error::Result;
@@ -48,6 +48,47 @@ pub(super) fn sync_file_system(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Makes these files and folders durable, a `fsync` each, on several threads at once: the
+/// disk merges flushes that wait together, where one after another each waits its turn. A
+/// path no longer there is skipped (a folder the build emptied and removed: its parent, also
+/// listed, holds the change).
+pub(super) fn sync_paths(paths: &[PathBuf]) -> Result<()> {
+    const THREADS: usize = 16;
+    let part = paths.len().div_ceil(THREADS).max(1);
+    let results: Vec<Result<()>> = std::thread::scope(|s| {
+        let handles: Vec<_> = paths
+            .chunks(part)
+            .map(|chunk| {
+                s.spawn(move || {
+                    for path in chunk {
+                        match File::open(path) {
+                            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                            opened => opened
+                                .and_then(|f| f.sync_all())
+                                .map_err(io("make the build durable in", path))?,
+                        }
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(crate::site::SiteError::Read(
+                        "a sync thread panicked".into(),
+                    ))
+                })
+            })
+            .collect()
+    });
+    for path in paths {
+        log("fsync", path);
+    }
+    results.into_iter().collect()
+}
+
 /// Makes the entries of folder `dir` (files made, renamed or removed in it) durable.
 pub(super) fn sync_dir(dir: &Path) -> Result<()> {
     File::open(dir)
@@ -57,8 +98,8 @@ pub(super) fn sync_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes `bytes` to `path` through a temporary file renamed over it, synced: after a crash
-/// the file is the old one or the new one, whole. The folder is synced by the caller.
+/// Writes `bytes` to `path` through a temporary file renamed over it: readers see the old file
+/// or the new one, whole. Not synced: what it records can be worked out without it.
 pub(super) fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = path.with_extension("new");
     let _ = fs::remove_file(&tmp);
@@ -66,10 +107,7 @@ pub(super) fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
         .write(true)
         .create_new(true)
         .open(&tmp)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
+        .and_then(|mut f| f.write_all(bytes))
         .map_err(io("write", &tmp))?;
     fs::rename(&tmp, path).map_err(io("write", path))?;
     log("write", path);
@@ -81,12 +119,12 @@ pub(super) fn marker(builds: &Path, n: u64) -> std::path::PathBuf {
     builds.join(format!("{n}.complete"))
 }
 
-/// Marks build `n` complete (its files already synced) and makes the mark itself durable.
+/// Marks build `n` complete (its files already synced), and makes the mark durable together
+/// with the build's own name and its manifest's (one `fsync` of the builds folder). A mark
+/// that outlives a lost rename is removed when that number is built again (`Output::start`).
 pub(super) fn mark_complete(builds: &Path, n: u64) -> Result<()> {
     let m = marker(builds, n);
-    File::create(&m)
-        .and_then(|f| f.sync_all())
-        .map_err(io("create the completion mark", &m))?;
+    File::create(&m).map_err(io("create the completion mark", &m))?;
     log("mark complete", &m);
     sync_dir(builds)
 }

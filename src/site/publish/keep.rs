@@ -49,9 +49,10 @@ impl Output {
         let Some(previous) = previous else {
             return Ok(());
         };
+        // Not synced: lost in a crash, the record read back names builds that no longer match
+        // the link, and `previous` falls back to the newest build older than the live one.
         let path = self.builds.join("rollback");
-        durable::replace_file(&path, format!("{live} {previous}\n").as_bytes())?;
-        durable::sync_dir(&self.builds)
+        durable::replace_file(&path, format!("{live} {previous}\n").as_bytes())
     }
 
     /// Removes every build but those kept, with their records.

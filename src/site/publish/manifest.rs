@@ -52,18 +52,19 @@ pub fn read(path: &Path) -> (HashMap<String, Entry>, bool) {
     let entries = text
         .lines()
         .filter_map(|l| {
-            let parts: Vec<&str> = l.split(' ').collect();
-            let fp = u64::from_str_radix(parts.first()?, 16).ok()?;
-            let (meta, path) = match parts.as_slice() {
-                [_, path] => (None, *path),
-                [_, size, mtime, path] => (
-                    Some(Meta {
+            // No allocation but the path's: a manifest has a line per file of the site.
+            let (fp, rest) = l.split_once(' ')?;
+            let fp = u64::from_str_radix(fp, 16).ok()?;
+            let (meta, path) = match rest.split_once(' ') {
+                None => (None, rest),
+                Some((size, rest)) => {
+                    let (mtime, path) = rest.split_once(' ')?;
+                    let meta = Meta {
                         size: size.parse().ok()?,
                         mtime: mtime.parse().ok()?,
-                    }),
-                    *path,
-                ),
-                _ => return None,
+                    };
+                    (Some(meta), path)
+                }
             };
             all_meta &= meta.is_some();
             Some((path.to_string(), Entry { fp, meta }))
