@@ -87,3 +87,44 @@ fn a_lock_left_behind_does_not_stand_in_the_way() {
     desk.ok(&["status", DAN_VAN, "draft"]);
     assert_eq!(status_of(&desk), "draft");
 }
+
+#[test]
+fn an_import_that_would_update_an_article_someone_edits_is_refused_for_that_file() {
+    let desk = Desk::with_sample();
+    lan_editing(&desk, 0);
+    // The sample folder again, the Dân vận file edited: that file is refused naming lan, the
+    // others (unchanged) are counted as usual.
+    let dir = desk.path("again");
+    std::fs::create_dir(&dir).unwrap();
+    for e in std::fs::read_dir(cli_support::SAMPLE).unwrap() {
+        let p = e.unwrap().path();
+        let mut text = std::fs::read_to_string(&p).unwrap();
+        if text.contains(DAN_VAN) || p.to_string_lossy().contains("dan-van-kheo") {
+            text.push_str("\nMột dòng mới.\n");
+        }
+        std::fs::write(dir.join(p.file_name().unwrap()), text).unwrap();
+    }
+    let before = desk.show(DAN_VAN);
+    let err = desk.fails(&["import", dir.to_str().unwrap()]);
+    assert!(err.contains("being edited by lan on laptop-lan"), "{err}");
+    assert!(
+        err.contains("dan-van-kheo"),
+        "the line names the file: {err}"
+    );
+    assert_eq!(desk.show(DAN_VAN), before);
+    // --force takes it over and updates it.
+    let out = desk.ok(&["import", dir.to_str().unwrap(), "--force"]);
+    assert!(out.contains("1 updated"), "{out}");
+    assert!(
+        desk.show(DAN_VAN)["body"]
+            .as_str()
+            .unwrap()
+            .ends_with("Một dòng mới.\n")
+    );
+    let mut store = Store::open(&desk.db).unwrap();
+    let id = store.find(DAN_VAN).unwrap().id;
+    assert!(
+        store.heartbeat_lock(id, &lan(), Utc::now()).is_err(),
+        "lan is told"
+    );
+}

@@ -91,6 +91,9 @@ pub struct ImportArgs {
     /// Leave the articles these files already have as they are; import only new files
     #[arg(long)]
     pub skip_existing: bool,
+    /// Update articles even while someone else edits them (takes them over, as Ctrl-K does)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

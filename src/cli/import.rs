@@ -183,6 +183,8 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
     let mut collisions = Vec::new();
     let mut names = Names::default();
     let tz = ctx.tz;
+    // With --force, articles someone edits are taken over by this import (one owner for all).
+    let owner = a.force.then(|| ctx.lock_owner());
     let bulk = files.len() > BATCH;
     if bulk {
         ctx.store.pause_search_merging()?;
@@ -224,9 +226,13 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
                     ),
                 }
             }
-            let results = ctx
-                .store
-                .import_from(&docs, &sources, a.skip_existing, &actor)?;
+            let results = ctx.store.import_taking_over(
+                &docs,
+                &sources,
+                a.skip_existing,
+                &actor,
+                owner.as_ref(),
+            )?;
             for (path, result) in paths.iter().zip(results) {
                 match result {
                     Ok(ImportOutcome::Created { slug, collided, .. }) => {

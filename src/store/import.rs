@@ -4,6 +4,7 @@
 use super::articles::{get_tx, index, insert_row, replace_row};
 use super::derived::Derived;
 use super::identity::{self, Collision, Target};
+use super::locks::{self, LockOwner};
 use super::{Result, Store, StoreError};
 use crate::domain::Actor;
 use crate::domain::frontmatter::Imported;
@@ -60,12 +61,29 @@ impl Store {
     /// that file's: found by its explicit slug, else by the file, never by a title alone.
     /// A document equal to its article writes nothing. Fails as a whole only if the database
     /// itself fails.
+    ///
+    /// An article someone else is editing (a fresh lock) is not updated: that document is
+    /// refused naming them, as the editor's own save would be.
     pub fn import_from(
         &mut self,
         docs: &[Imported],
         sources: &[String],
         skip_existing: bool,
         actor: &Actor,
+    ) -> Result<Vec<ImportResult>> {
+        self.import_taking_over(docs, sources, skip_existing, actor, None)
+    }
+
+    /// `import_from`; with `take_over`, an article someone else is editing is taken over by
+    /// that owner first (as Ctrl-K does: its editor learns it at their next heartbeat) and
+    /// updated.
+    pub fn import_taking_over(
+        &mut self,
+        docs: &[Imported],
+        sources: &[String],
+        skip_existing: bool,
+        actor: &Actor,
+        take_over: Option<&LockOwner>,
     ) -> Result<Vec<ImportResult>> {
         // No savepoint per document: every check runs before a document's first write, so a
         // refused document leaves nothing behind (and FTS5 flushes its buffer at each
@@ -100,6 +118,7 @@ impl Store {
                         source,
                         skip_existing,
                         actor,
+                        take_over,
                     };
                     match import_one(tx, &one, d, &mut to_index) {
                         Err(e @ (StoreError::Sqlite(_) | StoreError::Busy)) => return Err(e),
@@ -190,6 +209,8 @@ struct One<'a> {
     source: Option<&'a str>,
     skip_existing: bool,
     actor: &'a Actor,
+    /// Who takes a locked article over to update it; `None`: a fresh lock refuses.
+    take_over: Option<&'a LockOwner>,
 }
 
 fn import_one(
@@ -237,6 +258,18 @@ fn import_one(
             id,
             slug: existing.slug,
         });
+    }
+    // Someone editing it: refused as their colleague's save would be, or taken over.
+    if let Some(lock) = locks::get(tx, id)?
+        && !lock.is_stale(one.actor.now)
+    {
+        match one.take_over {
+            Some(owner) if !lock.is_held_by(owner) => {
+                locks::put(tx, id, owner, one.actor.now, one.actor.now)?;
+            }
+            Some(_) => {}
+            None => return Err(lock.refused()),
+        }
     }
     // Without a slug of its own, the document keeps its article's.
     let mut fields = fields.clone();

@@ -80,7 +80,7 @@ impl Lock {
         self.session == owner.session && self.user == owner.user && self.host == owner.host
     }
 
-    fn refused(self) -> StoreError {
+    pub(super) fn refused(self) -> StoreError {
         StoreError::Locked {
             id: self.article_id,
             user: self.user,
@@ -90,7 +90,7 @@ impl Lock {
     }
 }
 
-fn get(conn: &Connection, id: i64) -> Result<Option<Lock>> {
+pub(super) fn get(conn: &Connection, id: i64) -> Result<Option<Lock>> {
     Ok(conn
         .query_row(
             "SELECT user, host, session, since, heartbeat FROM edit_locks WHERE article_id = ?1",
@@ -110,7 +110,7 @@ fn get(conn: &Connection, id: i64) -> Result<Option<Lock>> {
 }
 
 /// Writes `owner`'s lock on `id`, keeping `since` when it was already theirs.
-fn put(
+pub(super) fn put(
     tx: &Transaction,
     id: i64,
     owner: &LockOwner,
