@@ -936,3 +936,18 @@ fn help_opens_with_question_mark_and_any_key_closes_it() {
     assert!(s.dialog.is_none());
     assert!(!s.quit, "the key that closes help does nothing else");
 }
+
+#[test]
+fn a_failure_comes_as_data_and_is_worded_in_the_editors_language() {
+    use newsdesk::app::AppError;
+    use newsdesk::store::StoreError;
+    let mut s = editing();
+    s.lang = newsdesk::i18n::Lang::Vi;
+    let busy = AppError::Store(StoreError::Busy);
+    update(&mut s, Action::Failed(busy.into()));
+    let (text, error) = message(&s);
+    assert!(error && text.contains("cơ sở dữ liệu đang bận"), "{text}");
+    s.lang = newsdesk::i18n::Lang::En;
+    update(&mut s, Action::Failed(StoreError::Busy.into()));
+    assert!(message(&s).0.contains("the database is busy"));
+}

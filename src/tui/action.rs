@@ -1,11 +1,13 @@
 //! Everything that can happen: user input, and results coming back from the store.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crossterm::event::KeyEvent;
 
 use chrono::{DateTime, Utc};
 
+use crate::app::AppError;
 use crate::domain::{Article, ArticleFields, RevisionInfo, Status};
 use crate::site::Progress;
 use crate::store::{ArticleSummary, Recovery, Sort};
@@ -38,7 +40,8 @@ pub enum Action {
         theirs: Article,
         kept_rev: i64,
     },
-    Failed(String),
+    /// An effect failed: what, as data (`update` words it in the person's language).
+    Failed(Failure),
     /// An effect finished with nothing to report.
     Done,
     /// We hold the lock on the open article; `from` names whoever had it, when taken over.
@@ -151,6 +154,39 @@ pub enum GalleryOp {
         hash: String,
         lead: bool,
     },
+}
+
+/// Why an effect failed.
+#[derive(Debug, Clone)]
+pub enum Failure {
+    /// A use case's (or the store's) error.
+    App(Arc<AppError>),
+    /// Worded where it happened, from the OS's own text (`$EDITOR`, a photo refused).
+    Said(String),
+}
+
+impl From<AppError> for Failure {
+    fn from(e: AppError) -> Self {
+        Failure::App(Arc::new(e))
+    }
+}
+
+impl From<crate::store::StoreError> for Failure {
+    fn from(e: crate::store::StoreError) -> Self {
+        Failure::App(Arc::new(AppError::Store(e)))
+    }
+}
+
+impl From<String> for Failure {
+    fn from(text: String) -> Self {
+        Failure::Said(text)
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(text: &str) -> Self {
+        Failure::Said(text.to_string())
+    }
 }
 
 /// What a finished export did, for the summary on the status line.

@@ -18,7 +18,7 @@ mod typing;
 
 use crossterm::event::KeyEventKind;
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, Failure};
 use super::dialogs;
 use super::state::{Dialog, EditorState, Layout, LockHolder, Pane, State};
 
@@ -93,9 +93,13 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
             s.dialog = Some(dialogs::conflict(s, &theirs, kept_rev));
             Vec::new()
         }
-        Action::Failed(msg) => {
+        Action::Failed(failure) => {
             s.after_save = None;
-            s.message = Some(error(msg));
+            let text = match failure {
+                Failure::App(e) => crate::words::describe_app(&e, s.lang),
+                Failure::Said(text) => text,
+            };
+            s.message = Some(error(text));
             Vec::new()
         }
         Action::LockTaken { id, from } => locks::taken(s, id, from),

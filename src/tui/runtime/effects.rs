@@ -55,7 +55,7 @@ pub fn perform(ctx: &mut Context, lang: Lang, me: &LockOwner, effect: Effect) ->
         Effect::SetStatus { id, to, at } => {
             match articles::set_status(ctx, me, id, to, at, LockPolicy::Respect) {
                 Ok(a) => published(ctx, a),
-                Err(e) => return failed(e, lang),
+                Err(e) => return failed(e),
             }
         }
         Effect::TakeLock(id) => match ctx.store.take_lock(id, me, ctx.now()) {
@@ -102,21 +102,22 @@ pub fn perform(ctx: &mut Context, lang: Lang, me: &LockOwner, effect: Effect) ->
                     article: Box::new(a),
                     rev,
                 }),
-                Err(e) => return failed(e, lang),
+                Err(e) => return failed(e),
             }
         }
-        Effect::PrepareExport => Ok(super::export::prepare(ctx, lang)),
+        Effect::PrepareExport => Ok(super::export::prepare(ctx)),
         Effect::LoadGallery(id) => super::gallery::load(ctx, id, None),
         Effect::Complete(input) => Ok(super::gallery::complete(&input)),
         Effect::LoadLibrary => super::gallery::library(ctx),
         Effect::Gallery { id, op } => {
-            return super::gallery::change(ctx, lang, id, op).unwrap_or_else(Action::Failed);
+            return super::gallery::change(ctx, lang, id, op)
+                .unwrap_or_else(|text| Action::Failed(text.into()));
         }
         // Both need the loop (the terminal, the export thread): see `Runtime::dispatch`.
         Effect::EditExternally(_) | Effect::Export { .. } => Ok(Action::Done),
     };
-    // Store errors in the person's language (the command line words them the same way).
-    result.unwrap_or_else(|e| Action::Failed(crate::words::describe_store(&e, lang)))
+    // `update` words the error in the person's language.
+    result.unwrap_or_else(|e| Action::Failed(e.into()))
 }
 
 /// A status change went through: when the article is now published or scheduled, the
@@ -148,7 +149,7 @@ fn done(_: ()) -> Action {
 
 /// A use case's failure as the TUI takes it: someone else's fresh lock is `LockLost` (the
 /// editor turns read-only and says who), anything else a message in the person's language.
-fn failed(e: AppError, lang: Lang) -> Action {
+fn failed(e: AppError) -> Action {
     match e {
         AppError::Store(StoreError::Locked {
             id,
@@ -161,7 +162,7 @@ fn failed(e: AppError, lang: Lang) -> Action {
             host,
             since,
         },
-        other => Action::Failed(crate::words::describe_app(&other, lang)),
+        other => Action::Failed(other.into()),
     }
 }
 

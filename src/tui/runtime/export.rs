@@ -32,7 +32,7 @@ const THREAD: &str = "newsdesk-export";
 const TAIL: u64 = 8192;
 
 /// The settings the question names: the export folder and the sync command line.
-pub fn prepare(ctx: &Context, lang: Lang) -> Action {
+pub fn prepare(ctx: &Context) -> Action {
     match settings(&ctx.store, None) {
         Ok(s) => {
             let out = s.export_dir.map(PathBuf::from);
@@ -42,7 +42,7 @@ pub fn prepare(ctx: &Context, lang: Lang) -> Action {
             };
             Action::ExportReady { out, sync }
         }
-        Err(e) => Action::Failed(crate::words::describe_app(&e, lang)),
+        Err(e) => Action::Failed(e.into()),
     }
 }
 

@@ -24,7 +24,9 @@ pub fn edit(
     beat: &mut dyn FnMut(),
     lang: Lang,
 ) -> Action {
-    let failed = |reason: &str| Action::Failed(say(lang, &Msg::EditorFailed { reason }).into());
+    let failed = |reason: &str| {
+        Action::Failed(String::from(say(lang, &Msg::EditorFailed { reason })).into())
+    };
     let path = match write_temp(body) {
         Ok(p) => p,
         Err(e) => return failed(&e.to_string()),
