@@ -10,11 +10,16 @@ pub use super::publish::Occupant;
 pub enum SiteError {
     #[error("unknown site setting “{key}”: the settings are {known}")]
     UnknownKey { key: String, known: String },
-    #[error("site setting {key} = “{value}” refused: {reason}")]
+    #[error(
+        "site setting {key} = “{value}” refused: {reason}{}",
+        if *stored { format!(" (fix it with `newsdesk site set {key} VALUE`)") } else { String::new() }
+    )]
     BadValue {
         key: String,
         value: String,
-        reason: String,
+        reason: ValueProblem,
+        /// The value was read from the database (not typed now): say how to fix it.
+        stored: bool,
     },
     #[error("template {name}{}: {detail}; fix the template (see `newsdesk site get templates_dir`)", line.map(|l| format!(", line {l}")).unwrap_or_default())]
     Template {
@@ -79,6 +84,31 @@ pub enum SiteError {
         article: Option<PageArticle>,
         problem: PageProblem,
     },
+}
+
+/// Why a site setting's value is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum ValueProblem {
+    #[error("give an http:// or https:// address, e.g. https://tin.example.vn")]
+    NotHttp,
+    #[error("an address has no spaces, quotes or angle brackets")]
+    UnsafeAddress,
+    #[error("give the site's address without ? or #")]
+    QueryOrFragment,
+    #[error("choose vi or en")]
+    NotALanguage,
+    #[error("give a whole number from 1 to 500")]
+    PerPage,
+    #[error("give a whole number of megabytes from 1 to 1000")]
+    MediaMaxMb,
+    #[error("give a time from 1 second to 24 hours: 90, 90s, 10m or 2h")]
+    SyncTimeout,
+    #[error("give an offset like +07:00 or -05:30")]
+    NotAnOffset,
+    #[error("the site needs a title")]
+    NoTitle,
+    #[error("give a single line")]
+    NotOneLine,
 }
 
 /// The article a failed page shows: enough for an editor to find it.

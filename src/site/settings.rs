@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chrono::{FixedOffset, Offset, Utc};
 
-use super::error::{Result, SiteError};
+use super::error::{Result, SiteError, ValueProblem};
 
 /// Every key, its default and what it is for (what `newsdesk site show` prints).
 pub const KEYS: &[(&str, &str, &str)] = &[
@@ -146,11 +146,12 @@ pub fn default_of(key: &str) -> Option<&'static str> {
     KEYS.iter().find(|(k, _, _)| *k == key).map(|(_, d, _)| *d)
 }
 
-fn bad(key: &str, value: &str, reason: impl Into<String>) -> SiteError {
+fn bad(key: &str, value: &str, reason: ValueProblem) -> SiteError {
     SiteError::BadValue {
         key: key.to_string(),
         value: value.to_string(),
-        reason: reason.into(),
+        reason,
+        stored: false,
     }
 }
 
@@ -174,59 +175,41 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
             match rest {
                 Some(host) if !host.is_empty() && !host.starts_with('/') => {}
                 _ => {
-                    return Err(bad(
-                        key,
-                        v,
-                        "give an http:// or https:// address, e.g. https://tin.example.vn",
-                    ));
+                    return Err(bad(key, v, ValueProblem::NotHttp));
                 }
             }
             if v.chars()
                 .any(|c| c.is_whitespace() || c.is_control() || "\"'<>`\\".contains(c))
             {
-                return Err(bad(
-                    key,
-                    v,
-                    "an address has no spaces, quotes or angle brackets",
-                ));
+                return Err(bad(key, v, ValueProblem::UnsafeAddress));
             }
             if v.contains(['?', '#']) {
-                return Err(bad(key, v, "give the site's address without ? or #"));
+                return Err(bad(key, v, ValueProblem::QueryOrFragment));
             }
             Ok(v.trim_end_matches('/').to_string())
         }
         "language" => match v.to_ascii_lowercase().as_str() {
             "vi" | "en" => Ok(v.to_ascii_lowercase()),
-            _ => Err(bad(key, v, "choose vi or en")),
+            _ => Err(bad(key, v, ValueProblem::NotALanguage)),
         },
         "per_page" => match v.parse::<usize>() {
             Ok(n) if (1..=500).contains(&n) => Ok(n.to_string()),
-            _ => Err(bad(key, v, "give a whole number from 1 to 500")),
+            _ => Err(bad(key, v, ValueProblem::PerPage)),
         },
         "media_max_mb" => match v.parse::<u64>() {
             Ok(n) if (1..=1000).contains(&n) => Ok(n.to_string()),
-            _ => Err(bad(
-                key,
-                v,
-                "give a whole number of megabytes from 1 to 1000",
-            )),
+            _ => Err(bad(key, v, ValueProblem::MediaMaxMb)),
         },
         "sync_timeout" => parse_duration(v)
             .filter(|d| (1..=MAX_SYNC_SECS).contains(&d.as_secs()))
             .map(format_duration)
-            .ok_or_else(|| {
-                bad(
-                    key,
-                    v,
-                    "give a time from 1 second to 24 hours: 90, 90s, 10m or 2h",
-                )
-            }),
+            .ok_or_else(|| bad(key, v, ValueProblem::SyncTimeout)),
         "timezone" => parse_offset(v)
             .map(format_offset)
-            .ok_or_else(|| bad(key, v, "give an offset like +07:00 or -05:30")),
-        "title" if v.is_empty() => Err(bad(key, v, "the site needs a title")),
+            .ok_or_else(|| bad(key, v, ValueProblem::NotAnOffset)),
+        "title" if v.is_empty() => Err(bad(key, v, ValueProblem::NoTitle)),
         "footer_extra" | "sync_command" => Ok(v.replace("\r\n", "\n")),
-        _ if v.contains('\n') => Err(bad(key, v, "give a single line")),
+        _ if v.contains('\n') => Err(bad(key, v, ValueProblem::NotOneLine)),
         _ => Ok(v.to_string()),
     }
 }
@@ -324,11 +307,15 @@ impl Settings {
     pub fn from_map(stored: &BTreeMap<String, String>) -> Result<Settings> {
         let get = |key: &str| -> Result<String> {
             match stored.get(key) {
+                // A stored value that no longer passes: the edge adds how to fix it.
                 Some(v) => validate(key, v).map_err(|e| match e {
-                    SiteError::BadValue { key, value, reason } => SiteError::BadValue {
-                        reason: format!("{reason} (fix it with `newsdesk site set {key} VALUE`)"),
+                    SiteError::BadValue {
+                        key, value, reason, ..
+                    } => SiteError::BadValue {
                         key,
                         value,
+                        reason,
+                        stored: true,
                     },
                     other => other,
                 }),

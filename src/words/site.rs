@@ -2,7 +2,7 @@
 
 use crate::i18n::Lang;
 use crate::site::publish::Occupant;
-use crate::site::{DateField, PageProblem, SiteError};
+use crate::site::{DateField, PageProblem, SiteError, ValueProblem};
 
 pub fn describe_site(err: &SiteError, lang: Lang) -> String {
     if lang == Lang::En {
@@ -12,10 +12,22 @@ pub fn describe_site(err: &SiteError, lang: Lang) -> String {
         SiteError::UnknownKey { key, known } => {
             format!("không có thiết lập trang “{key}”: các thiết lập là {known}")
         }
-        SiteError::BadValue { key, value, reason } => format!(
-            "thiết lập {key} = “{value}” bị từ chối: {}",
-            reason_vi(reason)
-        ),
+        SiteError::BadValue {
+            key,
+            value,
+            reason,
+            stored,
+        } => {
+            let fix = if *stored {
+                format!(" (sửa bằng `newsdesk site set {key} GIÁ_TRỊ`)")
+            } else {
+                String::new()
+            };
+            format!(
+                "thiết lập {key} = “{value}” bị từ chối: {}{fix}",
+                reason_vi(*reason)
+            )
+        }
         SiteError::Template { name, line, detail } => format!(
             "mẫu {name}{}: {detail}; hãy sửa mẫu (xem `newsdesk site get templates_dir`)",
             line.map(|l| format!(", dòng {l}")).unwrap_or_default()
@@ -124,38 +136,24 @@ fn page_problem_vi(problem: &PageProblem) -> String {
     }
 }
 
-/// The site's reasons for refusing a setting (`site::settings::validate`), plus the hint
-/// `Settings::from_map` appends. A reason not listed here is shown in English.
-fn reason_vi(reason: &str) -> String {
-    let (reason, fix) = match reason.split_once(" (fix it with `newsdesk site set ") {
-        Some((r, rest)) => {
-            let key = rest.split(' ').next().unwrap_or_default();
-            (r, format!(" (sửa bằng `newsdesk site set {key} GIÁ_TRỊ`)"))
-        }
-        None => (reason, String::new()),
-    };
-    let vi = match reason {
-        "give an http:// or https:// address, e.g. https://tin.example.vn" => {
+/// Why a setting's value is refused, in Vietnamese.
+fn reason_vi(reason: ValueProblem) -> &'static str {
+    match reason {
+        ValueProblem::NotHttp => {
             "hãy nhập một địa chỉ http:// hoặc https://, ví dụ https://tin.example.vn"
         }
-        "an address has no spaces, quotes or angle brackets" => {
-            "địa chỉ không có dấu cách, dấu nháy hay dấu ngoặc nhọn"
-        }
-        "give the site's address without ? or #" => "hãy nhập địa chỉ trang không có ? hay #",
-        "choose vi or en" => "hãy chọn vi hoặc en",
-        "give a whole number from 1 to 500" => "hãy nhập một số nguyên từ 1 đến 500",
-        "give a whole number of megabytes from 1 to 1000" => {
-            "hãy nhập số megabyte nguyên từ 1 đến 1000"
-        }
-        "give an offset like +07:00 or -05:30" => "hãy nhập độ lệch giờ như +07:00 hoặc -05:30",
-        "the site needs a title" => "trang cần có tên",
-        "give a time from 1 second to 24 hours: 90, 90s, 10m or 2h" => {
+        ValueProblem::UnsafeAddress => "địa chỉ không có dấu cách, dấu nháy hay dấu ngoặc nhọn",
+        ValueProblem::QueryOrFragment => "hãy nhập địa chỉ trang không có ? hay #",
+        ValueProblem::NotALanguage => "hãy chọn vi hoặc en",
+        ValueProblem::PerPage => "hãy nhập một số nguyên từ 1 đến 500",
+        ValueProblem::MediaMaxMb => "hãy nhập số megabyte nguyên từ 1 đến 1000",
+        ValueProblem::SyncTimeout => {
             "hãy nhập một khoảng thời gian từ 1 giây đến 24 giờ: 90, 90s, 10m hoặc 2h"
         }
-        "give a single line" => "chỉ nhập một dòng",
-        other => other,
-    };
-    format!("{vi}{fix}")
+        ValueProblem::NotAnOffset => "hãy nhập độ lệch giờ như +07:00 hoặc -05:30",
+        ValueProblem::NoTitle => "trang cần có tên",
+        ValueProblem::NotOneLine => "chỉ nhập một dòng",
+    }
 }
 
 /// What the export was doing when the file system refused (`SiteError::io`). An action not
@@ -326,7 +324,7 @@ mod tests {
             else {
                 panic!("{key} = {value} passed");
             };
-            assert_ne!(reason_vi(&reason), reason, "{reason}");
+            assert_ne!(reason_vi(reason), reason.to_string(), "{reason}");
         }
     }
 }
