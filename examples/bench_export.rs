@@ -3,12 +3,13 @@
 //! PATH, the same corpus built by Hugo with equivalent minimal templates, in the same run.
 //!
 //!     cargo run --release --example bench_export -- --n 10000 [--dir /tmp/x] [--no-hugo]
-//!         [--rounds 3] [--no-settle] [--edits 5]
+//!         [--rounds 3] [--no-settle] [--edits 5] [--keep]
 //!
 //! Without --dir the work files go to a temporary folder removed at the end. With --dir the
 //! database and the Hugo site's content are kept and reused by the next run with the same N.
 //! Each round builds both sites into folders never used before; everything built is removed
-//! at the end, after the last measure.
+//! at the end, after the last measure; --keep leaves it (for A/B runs back to back without the
+//! settle wait: then remove the --dir yourself).
 
 use std::error::Error;
 use std::fs;
@@ -436,6 +437,14 @@ fn main() -> Res {
     }
     drop(store);
     let _ = tmp.close();
-    remove_built(&built);
+    if flag("--keep") {
+        println!(
+            "kept what it built (--keep): {} folders under {}",
+            built.len(),
+            dir.display()
+        );
+    } else {
+        remove_built(&built);
+    }
     Ok(())
 }
