@@ -30,7 +30,11 @@ fn terminal_app(cli: &Cli, prefs: &newsdesk::config::Prefs) -> ExitCode {
     let result = match opened {
         // The demo folder lives until the app has quit.
         Ok((session, _folder)) => newsdesk::tui::run_with(session, settings),
-        Err(e) => Err(newsdesk::words::describe_app(&e, lang)),
+        // It started from the command line: its hints (--db) apply.
+        Err(e) => Err(newsdesk::cli::hints::with_hint(
+            newsdesk::words::describe_app(&e, lang),
+            newsdesk::cli::hints::app(&e, lang),
+        )),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

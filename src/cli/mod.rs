@@ -4,6 +4,7 @@ mod args;
 mod articles;
 mod context;
 pub mod export;
+pub mod hints;
 pub mod import;
 mod import_source;
 pub mod media;
@@ -107,9 +108,9 @@ pub type CliResult<T = ()> = Result<T, CliError>;
 /// Any error the command line reports, in `lang`.
 pub fn describe(err: &CliError, lang: Lang) -> String {
     match err {
-        CliError::Store(e) => describe_store(e, lang),
+        CliError::Store(e) => hints::with_hint(describe_store(e, lang), hints::store(e, lang)),
         CliError::Domain(e) => describe_domain(e, lang),
-        CliError::Site(e) => describe_site(e, lang),
+        CliError::Site(e) => hints::with_hint(describe_site(e, lang), hints::site(e, lang)),
         CliError::Msg(m) => m.text(lang),
         CliError::Text(t) => t.clone(),
     }

@@ -2,7 +2,7 @@
 //! the header alone, read by hand before any decoder runs, so a 20,000 × 20,000 "photo" of a few
 //! hundred bytes (a decompression bomb) is refused without allocating its pixels.
 
-use super::Refusal;
+use super::{LooksLike, Refusal};
 
 /// The four formats the library accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -89,37 +89,38 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, Refusal> {
         return Ok(Format::Webp);
     }
     match looks_like(bytes) {
-        "SVG" => Err(Refusal::Svg),
-        other => Err(Refusal::NotAnImage(other.into())),
+        None => Err(Refusal::Svg),
+        Some(other) => Err(Refusal::NotAnImage(other)),
     }
 }
 
-/// A name for a refused file's kind, for the message.
-fn looks_like(bytes: &[u8]) -> &'static str {
+/// What a refused file looks like, for the message; `None` for SVG, refused for its own reason.
+fn looks_like(bytes: &[u8]) -> Option<LooksLike> {
     let head = &bytes[..bytes.len().min(1024)];
     let text = String::from_utf8_lossy(head).to_ascii_lowercase();
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if text.contains("<svg") || (trimmed.starts_with("<?xml") && text.contains("svg")) {
-        return "SVG";
+        return None;
     }
     let brand = bytes.get(8..12).unwrap_or_default();
-    if bytes.get(4..8) == Some(b"ftyp".as_slice()) {
+    let kind = if bytes.get(4..8) == Some(b"ftyp".as_slice()) {
         match brand {
-            b"heic" | b"heix" | b"heim" | b"heis" | b"mif1" | b"msf1" | b"hevc" => "HEIC/HEIF",
-            b"avif" | b"avis" => "AVIF",
-            _ => "a video",
+            b"heic" | b"heix" | b"heim" | b"heis" | b"mif1" | b"msf1" | b"hevc" => LooksLike::Heif,
+            b"avif" | b"avis" => LooksLike::Avif,
+            _ => LooksLike::Video,
         }
     } else if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
-        "TIFF or a camera raw file"
+        LooksLike::TiffOrRaw
     } else if bytes.starts_with(b"BM") {
-        "BMP"
+        LooksLike::Bmp
     } else if bytes.starts_with(b"%PDF") {
-        "PDF"
+        LooksLike::Pdf
     } else if trimmed.starts_with('<') {
-        "HTML or XML"
+        LooksLike::HtmlOrXml
     } else {
-        "something else"
-    }
+        LooksLike::Unknown
+    };
+    Some(kind)
 }
 
 fn be16(b: &[u8], at: usize) -> Option<u32> {
@@ -228,7 +229,7 @@ mod tests {
         assert_eq!(sniff(svg), Err(Refusal::Svg));
         assert_eq!(
             sniff(b"\0\0\0\x18ftypheic\0\0"),
-            Err(Refusal::NotAnImage("HEIC/HEIF".into()))
+            Err(Refusal::NotAnImage(LooksLike::Heif))
         );
         assert_eq!(sniff(b""), Err(Refusal::Empty));
     }

@@ -42,10 +42,7 @@ pub fn inspect(bytes: &[u8], max_mb: u64) -> Result<Inspected, Refusal> {
         return Err(Refusal::TooManyPixels { width, height });
     }
     if format == Format::Jpeg && !jpeg_complete(bytes) {
-        return Err(Refusal::Undecodable {
-            format,
-            detail: "the file ends before the picture does (was the upload cut short?)".into(),
-        });
+        return Err(Refusal::Truncated(format));
     }
     let img = decode(bytes, format).map_err(|detail| Refusal::Undecodable { format, detail })?;
     Ok(Inspected {

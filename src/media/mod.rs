@@ -32,7 +32,7 @@ pub enum Refusal {
     #[error(
         "not a JPEG, PNG, WebP or GIF image (it looks like {0}; the bytes were checked, not the name)"
     )]
-    NotAnImage(String),
+    NotAnImage(LooksLike),
     #[error(
         "{} is over the {limit_mb} MB limit (site setting media_max_mb)",
         megabytes(*bytes)
@@ -46,8 +46,35 @@ pub enum Refusal {
     TooManyPixels { width: u32, height: u32 },
     #[error("the {0} header is damaged (no pixel size in it)")]
     BadHeader(Format),
+    /// A JPEG without its end: most often an upload cut short.
+    #[error(
+        "the {0} image is damaged and does not decode: the file ends before the picture does (was the upload cut short?)"
+    )]
+    Truncated(Format),
+    /// The decoder's own reason (its words, in English).
     #[error("the {format} image is damaged and does not decode: {detail}")]
     Undecodable { format: Format, detail: String },
+}
+
+/// What a refused file looks like, judged by its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum LooksLike {
+    #[error("HEIC/HEIF")]
+    Heif,
+    #[error("AVIF")]
+    Avif,
+    #[error("a video")]
+    Video,
+    #[error("TIFF or a camera raw file")]
+    TiffOrRaw,
+    #[error("BMP")]
+    Bmp,
+    #[error("PDF")]
+    Pdf,
+    #[error("HTML or XML")]
+    HtmlOrXml,
+    #[error("something else")]
+    Unknown,
 }
 
 /// `5.1 MB`, `820 KB`: sizes as editors read them (decimal units, as file managers show).

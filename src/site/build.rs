@@ -5,6 +5,7 @@
 //! size and time its manifest recorded, and a changed one is written again. Dropped without
 //! `finish`, a build removes itself and the live site is untouched.
 
+use crate::site::IoAction;
 use std::collections::{HashMap, HashSet};
 use std::fs::{self, File};
 use std::io::{ErrorKind, Read, Write};
@@ -96,7 +97,7 @@ impl<'o> Build<'o> {
             .is_err_and(|e| e.kind() == ErrorKind::AlreadyExists)
         {
             // Something the spare's manifest did not list: replaced, never written through.
-            fs::remove_file(to).map_err(io("replace", to))?;
+            fs::remove_file(to).map_err(io(IoAction::Replace, to))?;
             linked = fs::hard_link(prev, to);
         }
         match linked {
@@ -110,13 +111,13 @@ impl<'o> Build<'o> {
                 if !m.is_file() {
                     return Ok(false);
                 }
-                let mtime = m.modified().map_err(io("read", prev))?;
-                fs::copy(prev, to).map_err(io("copy", prev))?;
+                let mtime = m.modified().map_err(io(IoAction::Read, prev))?;
+                fs::copy(prev, to).map_err(io(IoAction::Copy, prev))?;
                 File::options()
                     .write(true)
                     .open(to)
                     .and_then(|f| f.set_modified(mtime))
-                    .map_err(io("set the time of", to))?;
+                    .map_err(io(IoAction::SetTime, to))?;
                 Ok(true)
             }
         }
@@ -160,7 +161,7 @@ impl<'o> Build<'o> {
                 Ok(true)
             }
             None => {
-                fs::remove_file(&to).map_err(io("replace", &to))?;
+                fs::remove_file(&to).map_err(io(IoAction::Replace, &to))?;
                 Ok(false)
             }
         }
@@ -175,7 +176,7 @@ impl<'o> Build<'o> {
         if had {
             match fs::remove_file(&to) {
                 Err(e) if e.kind() != ErrorKind::NotFound => {
-                    return Err(SiteError::io("replace", &to, e));
+                    return Err(SiteError::io(IoAction::Replace, &to, e));
                 }
                 _ => {}
             }
@@ -183,7 +184,7 @@ impl<'o> Build<'o> {
         if let Some(parent) = to.parent()
             && !(had && parent.is_dir())
         {
-            fs::create_dir_all(parent).map_err(io("create the folder", parent))?;
+            fs::create_dir_all(parent).map_err(io(IoAction::CreateFolder, parent))?;
         }
         Ok(to)
     }
@@ -195,7 +196,7 @@ impl<'o> Build<'o> {
         let to = self.prepare(page)?;
         let gone = || {
             SiteError::io(
-                "link",
+                IoAction::Link,
                 from,
                 std::io::Error::new(ErrorKind::NotFound, "the file is gone"),
             )
@@ -231,7 +232,7 @@ impl<'o> Build<'o> {
                     return Ok(false);
                 }
                 // Swapped for something else between the look and the link.
-                None => fs::remove_file(&to).map_err(io("replace", &to))?,
+                None => fs::remove_file(&to).map_err(io(IoAction::Replace, &to))?,
             }
         }
         let meta = write_new(&to, bytes)?;
@@ -315,9 +316,9 @@ impl<'o> Build<'o> {
         let manifest = self.out.builds.join(format!("{}.manifest", self.number));
         File::create(&manifest)
             .and_then(|mut f| f.write_all(self.manifest.as_bytes()))
-            .map_err(io("write", &manifest))?;
+            .map_err(io(IoAction::Write, &manifest))?;
         let final_dir = self.out.builds.join(self.number.to_string());
-        fs::rename(&self.dir, &final_dir).map_err(io("finish the build folder", &self.dir))?;
+        fs::rename(&self.dir, &final_dir).map_err(io(IoAction::FinishBuildFolder, &self.dir))?;
         // From here on the folder is a finished build; the next export prunes it if it never
         // went live.
         self.done = true;
@@ -360,17 +361,17 @@ fn write_new(to: &Path, bytes: &[u8]) -> Result<Meta> {
     let create = || File::options().write(true).create_new(true).open(to);
     let mut f = match create() {
         Err(e) if e.kind() == ErrorKind::AlreadyExists => {
-            fs::remove_file(to).map_err(io("replace", to))?;
+            fs::remove_file(to).map_err(io(IoAction::Replace, to))?;
             create()
         }
         other => other,
     }
-    .map_err(io("write", to))?;
-    f.write_all(bytes).map_err(io("write", to))?;
-    let m = f.metadata().map_err(io("write", to))?;
+    .map_err(io(IoAction::Write, to))?;
+    f.write_all(bytes).map_err(io(IoAction::Write, to))?;
+    let m = f.metadata().map_err(io(IoAction::Write, to))?;
     Meta::of(&m).ok_or_else(|| {
         SiteError::io(
-            "write",
+            IoAction::Write,
             to,
             std::io::Error::new(ErrorKind::InvalidData, "not a file"),
         )

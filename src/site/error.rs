@@ -29,14 +29,14 @@ pub enum SiteError {
     },
     #[error("cannot {action} {}: {source}", path.display())]
     Io {
-        action: &'static str,
+        action: IoAction,
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
     #[error("reading the published articles failed: {0}")]
     Read(String),
-    #[error("no export folder: pass --out DIR, or set one with `newsdesk site set export_dir DIR`")]
+    #[error("no export folder: set one with `newsdesk site set export_dir DIR`")]
     NoOutDir,
     #[error(
         "{} is a folder newsdesk did not make (it publishes through a link to a build folder): move it away or export somewhere else",
@@ -50,7 +50,7 @@ pub enum SiteError {
     #[error("unsafe output path “{0}” refused (it would leave the export folder)")]
     UnsafePath(String),
     #[error(
-        "cannot export “{title}” ({path}): its photo {}: {reason}; nothing was published and the live site is unchanged (restore the file, or detach the photo with `newsdesk media detach`)",
+        "cannot export “{title}” ({path}): its photo {}: {reason}; nothing was published and the live site is unchanged: restore the file, or detach the photo from the article",
         file.display()
     )]
     Media {
@@ -60,13 +60,13 @@ pub enum SiteError {
         reason: String,
     },
     #[error(
-        "cannot export “{title}” ({path}): its body shows media:{reference}, {problem}; fix the body (`newsdesk media list` lists the library); nothing was published and the live site is unchanged"
+        "cannot export “{title}” ({path}): its body shows media:{reference}, {problem}; fix the body; nothing was published and the live site is unchanged"
     )]
     MediaRef {
         title: String,
         path: String,
         reference: String,
-        problem: &'static str,
+        problem: RefProblem,
     },
     #[error("photos are kept in a folder beside the database, and this database is in memory")]
     NoMediaFolder,
@@ -84,6 +84,62 @@ pub enum SiteError {
         article: Option<PageArticle>,
         problem: PageProblem,
     },
+}
+
+/// What the export was doing to a file or folder when the file system refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum IoAction {
+    #[error("read")]
+    Read,
+    #[error("write")]
+    Write,
+    #[error("copy")]
+    Copy,
+    #[error("replace")]
+    Replace,
+    #[error("link")]
+    Link,
+    #[error("look at")]
+    LookAt,
+    #[error("set the time of")]
+    SetTime,
+    #[error("create the folder")]
+    CreateFolder,
+    #[error("create the builds folder")]
+    CreateBuildsFolder,
+    #[error("create the build folder")]
+    CreateBuildFolder,
+    #[error("finish the build folder")]
+    FinishBuildFolder,
+    #[error("create the lock file")]
+    CreateLockFile,
+    #[error("read the link")]
+    ReadLink,
+    #[error("create the link")]
+    CreateLink,
+    #[error("switch the live site link")]
+    SwitchLink,
+    #[error("read the template")]
+    ReadTemplate,
+    #[error("read the templates folder")]
+    ReadTemplatesFolder,
+    #[error("run the sync command with")]
+    RunSync,
+    #[error("share the sync log with")]
+    ShareSyncLog,
+    #[error("make the build durable in")]
+    MakeDurable,
+    #[error("create the completion mark")]
+    CreateCompletionMark,
+}
+
+/// Why a body's `media:` reference names no photo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum RefProblem {
+    #[error("which is not in the photo library")]
+    NotInLibrary,
+    #[error("which starts the hash of several photos (give more of it)")]
+    Ambiguous,
 }
 
 /// Why a site setting's value is refused.
@@ -167,7 +223,7 @@ fn page_name(page: &str, article: Option<&PageArticle>) -> String {
 }
 
 impl SiteError {
-    pub fn io(action: &'static str, path: &Path, source: std::io::Error) -> SiteError {
+    pub fn io(action: IoAction, path: &Path, source: std::io::Error) -> SiteError {
         SiteError::Io {
             action,
             path: path.to_path_buf(),

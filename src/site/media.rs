@@ -4,6 +4,7 @@
 //! Renditions are made by `crate::media` into the cache beside the database, only when the
 //! build needs one the live site does not have, and hard-linked into the build from there.
 
+use crate::site::RefProblem;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
@@ -94,8 +95,8 @@ impl Plan {
             for i in &e.media.inline {
                 let problem = match i.found {
                     Found::Photo(_) => continue,
-                    Found::Unknown => "which is not in the photo library",
-                    Found::Ambiguous => "which starts the hash of several photos (give more of it)",
+                    Found::Unknown => RefProblem::NotInLibrary,
+                    Found::Ambiguous => RefProblem::Ambiguous,
                 };
                 return Err(SiteError::MediaRef {
                     title: e.title.clone(),

@@ -26,7 +26,9 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-pub use error::{DateField, PageArticle, PageProblem, Result, SiteError, ValueProblem};
+pub use error::{
+    DateField, IoAction, PageArticle, PageProblem, RefProblem, Result, SiteError, ValueProblem,
+};
 pub use progress::{OnProgress, Phase, Progress};
 pub use settings::{Language, Settings};
 pub use templates::Templates;

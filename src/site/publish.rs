@@ -17,6 +17,7 @@ mod manifest;
 #[cfg(test)]
 mod tests;
 
+use crate::site::IoAction;
 use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::ErrorKind;
@@ -95,7 +96,7 @@ impl Rolled {
 }
 
 pub(super) fn io<'a>(
-    action: &'static str,
+    action: IoAction,
     path: &'a Path,
 ) -> impl FnOnce(std::io::Error) -> SiteError + 'a {
     move |e| SiteError::io(action, path, e)
@@ -140,9 +141,9 @@ fn look(live: &Path, name: &str) -> Result<Found> {
     };
     match fs::symlink_metadata(live) {
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(Found::Nothing),
-        Err(e) => Err(SiteError::io("look at", live, e)),
+        Err(e) => Err(SiteError::io(IoAction::LookAt, live, e)),
         Ok(m) if m.file_type().is_symlink() => {
-            let target = fs::read_link(live).map_err(io("read the link", live))?;
+            let target = fs::read_link(live).map_err(io(IoAction::ReadLink, live))?;
             // Only a link this export path's own kind of export made is replaced.
             let ours = target.parent() == Some(Path::new(&format!("{name}.builds")));
             match build_number(&target) {
@@ -183,9 +184,9 @@ impl Output {
         // looked at again once the lock is held (another export may have just switched it).
         look(&live, &name)?;
         let builds = parent.join(format!("{name}.builds"));
-        fs::create_dir_all(&builds).map_err(io("create the builds folder", &builds))?;
+        fs::create_dir_all(&builds).map_err(io(IoAction::CreateBuildsFolder, &builds))?;
         let lock_path = builds.join(".lock");
-        let lock = File::create(&lock_path).map_err(io("create the lock file", &lock_path))?;
+        let lock = File::create(&lock_path).map_err(io(IoAction::CreateLockFile, &lock_path))?;
         // A moment's patience: a process forked by this one (the sync command, just before it
         // starts) holds a copy of a lock already let go for as long as it takes to start.
         let mut tries = 0;
@@ -317,7 +318,7 @@ impl Output {
         }
         let recycled = dir.is_dir();
         if !recycled {
-            fs::create_dir(&dir).map_err(io("create the build folder", &dir))?;
+            fs::create_dir(&dir).map_err(io(IoAction::CreateBuildFolder, &dir))?;
         }
         Ok(Build::new(self, number, dir, spare, recycled))
     }
@@ -329,10 +330,10 @@ impl Output {
             .join(format!(".{}.switch-{}", self.name, std::process::id()));
         let _ = fs::remove_file(&tmp);
         let target = format!("{}.builds/{number}", self.name);
-        std::os::unix::fs::symlink(&target, &tmp).map_err(io("create the link", &tmp))?;
+        std::os::unix::fs::symlink(&target, &tmp).map_err(io(IoAction::CreateLink, &tmp))?;
         fs::rename(&tmp, &self.live).map_err(|e| {
             let _ = fs::remove_file(&tmp);
-            SiteError::io("switch the live site link", &self.live, e)
+            SiteError::io(IoAction::SwitchLink, &self.live, e)
         })?;
         durable::log("switch", &self.live);
         durable::sync_dir(&self.parent)

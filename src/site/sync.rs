@@ -4,6 +4,7 @@
 //! group of its own, and past `sync_timeout` the whole group is stopped: SIGTERM, then SIGKILL
 //! after a grace period, so nothing it started (ssh, rsync's children) is left running.
 
+use crate::site::IoAction;
 use std::fs::File;
 use std::os::fd::AsRawFd;
 use std::os::unix::process::CommandExt;
@@ -42,7 +43,7 @@ fn sh(template: &str, out: &Path) -> Command {
 }
 
 fn spawn_failed(e: std::io::Error) -> SiteError {
-    SiteError::io("run the sync command with", Path::new("sh"), e)
+    SiteError::io(IoAction::RunSync, Path::new("sh"), e)
 }
 
 /// Our terminal, when we have one and are its foreground job: the command then gets it (as a
@@ -110,7 +111,7 @@ pub fn run(template: &str, out: &Path, timeout: Duration) -> Result<Ended> {
 pub fn run_logged(template: &str, out: &Path, log: File, timeout: Duration) -> Result<Ended> {
     let errors = log
         .try_clone()
-        .map_err(|e| SiteError::io("share the sync log with", Path::new("sh"), e))?;
+        .map_err(|e| SiteError::io(IoAction::ShareSyncLog, Path::new("sh"), e))?;
     let mut cmd = sh(template, out);
     cmd.stdin(Stdio::null()).stdout(log).stderr(errors);
     // SAFETY: setsid is async-signal-safe and touches no memory of ours.

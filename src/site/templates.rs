@@ -2,6 +2,7 @@
 //! the same name in the site's templates folder. Autoescape is on for `.html`; an undefined
 //! variable is an error naming the template and line, never an empty string.
 
+use crate::site::IoAction;
 use std::hash::Hash;
 use std::path::Path;
 
@@ -52,7 +53,7 @@ impl Templates {
         let Some(dir) = dir else { return Ok(t) };
         if !dir.is_dir() {
             return Err(SiteError::io(
-                "read the templates folder",
+                IoAction::ReadTemplatesFolder,
                 dir,
                 std::io::Error::new(
                     std::io::ErrorKind::NotFound,
@@ -65,7 +66,7 @@ impl Templates {
             match std::fs::read_to_string(&path) {
                 Ok(s) => *source = s,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(SiteError::io("read the template", &path, e)),
+                Err(e) => return Err(SiteError::io(IoAction::ReadTemplate, &path, e)),
             }
         }
         Ok(t)

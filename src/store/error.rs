@@ -3,12 +3,11 @@ use thiserror::Error;
 
 use crate::domain::DomainError;
 
-/// Everything the store can refuse or fail at, worded for an editor.
+/// Everything the store can refuse or fail at, worded for an editor of either front end: how
+/// to go on from the command line (`--db`, `newsdesk list`) is the CLI's to add.
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error(
-        "{path} is not a newsdesk database (it was left untouched): name another file with --db"
-    )]
+    #[error("{path} is not a newsdesk database (it was left untouched)")]
     NotNewsdesk { path: String },
     #[error(
         "{path} was made by a newer newsdesk (schema {found}, this one knows up to {known}); it was left untouched: update newsdesk"
@@ -22,9 +21,9 @@ pub enum StoreError {
     Open { path: String, reason: String },
     #[error("{}", open_message(path, *problem))]
     CannotOpen { path: String, problem: OpenProblem },
-    #[error("no article “{0}”: give its id or slug (see `newsdesk list`)")]
+    #[error("no article “{0}”")]
     NotFound(String),
-    #[error("article {id} has no revision {rev}: see `newsdesk history {id}`")]
+    #[error("article {id} has no revision {rev}")]
     NoRevision { id: i64, rev: i64 },
     #[error("the slug “{0}” is already used by another article: choose another")]
     SlugTaken(String),
@@ -51,23 +50,16 @@ pub enum StoreError {
         host: String,
         since: DateTime<Utc>,
     },
-    #[error(
-        "no photo “{0}” in the library: give its hash or the first 8 or more characters of it (see `newsdesk media list`)"
-    )]
+    #[error("no photo “{0}” in the library")]
     MediaNotFound(String),
-    #[error(
-        "“{key}” starts the hash of {count} photos: give more of it (see `newsdesk media list`)"
-    )]
+    #[error("“{key}” starts the hash of {count} photos: give more of it")]
     MediaAmbiguous { key: String, count: usize },
-    #[error(
-        "{hash} is used by {}: detach it first (`newsdesk media detach`), or pass --force",
-        super::media::describe(uses)
-    )]
+    #[error("{hash} is used by {}", super::media::describe(uses))]
     MediaInUse {
         hash: String,
         uses: Vec<super::media::MediaUse>,
     },
-    #[error("“{title}” has no photo {hash} in its gallery: see `newsdesk media show {hash}`")]
+    #[error("“{title}” has no photo {hash} in its gallery")]
     NotInGallery { title: String, hash: String },
     #[error("the database is busy (another editor is writing); try again in a moment")]
     Busy,

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::{DomainError, MoveRule, Status};
 use crate::i18n::Lang;
-use crate::media::{MAX_PIXELS, Refusal};
+use crate::media::{LooksLike, MAX_PIXELS, Refusal};
 use crate::site::i18n::format_decimal;
 use crate::site::settings::Language;
 use crate::store::{OpenProblem, StoreError};
@@ -42,9 +42,9 @@ pub fn describe_store(err: &StoreError, lang: Lang) -> String {
         return err.to_string();
     }
     match err {
-        StoreError::NotNewsdesk { path } => format!(
-            "{path} không phải là cơ sở dữ liệu của newsdesk (tệp được giữ nguyên): hãy chọn tệp khác bằng --db"
-        ),
+        StoreError::NotNewsdesk { path } => {
+            format!("{path} không phải là cơ sở dữ liệu của newsdesk (tệp được giữ nguyên)")
+        }
         StoreError::TooNew { path, found, known } => format!(
             "{path} được tạo bởi một phiên bản newsdesk mới hơn (lược đồ {found}, bản này chỉ biết tới {known}); tệp được giữ nguyên: hãy cập nhật newsdesk"
         ),
@@ -53,10 +53,10 @@ pub fn describe_store(err: &StoreError, lang: Lang) -> String {
         }
         StoreError::CannotOpen { path, problem } => open_problem_vi(path, *problem),
         StoreError::NotFound(key) => {
-            format!("không có bài “{key}”: hãy nhập mã số hoặc slug của bài (xem `newsdesk list`)")
+            format!("không có bài “{key}”")
         }
         StoreError::NoRevision { id, rev } => {
-            format!("bài {id} không có bản lưu số {rev}: xem `newsdesk history {id}`")
+            format!("bài {id} không có bản lưu số {rev}")
         }
         StoreError::SlugTaken(slug) => {
             format!("slug “{slug}” đã được một bài khác dùng: hãy chọn slug khác")
@@ -84,18 +84,15 @@ pub fn describe_store(err: &StoreError, lang: Lang) -> String {
             "bài {id} đang được {user} sửa trên máy {host} từ {}",
             utc(since)
         ),
-        StoreError::MediaNotFound(key) => format!(
-            "không có ảnh “{key}” trong thư viện: hãy nhập mã băm hoặc ít nhất 8 ký tự đầu của nó (xem `newsdesk media list`)"
-        ),
-        StoreError::MediaAmbiguous { key, count } => format!(
-            "“{key}” là phần đầu mã băm của {count} ảnh: hãy nhập dài hơn (xem `newsdesk media list`)"
-        ),
-        StoreError::MediaInUse { hash, uses } => format!(
-            "{hash} đang được dùng ở {}: hãy gỡ ảnh ra trước (`newsdesk media detach`), hoặc thêm --force",
-            super::uses_vi(uses)
-        ),
+        StoreError::MediaNotFound(key) => format!("không có ảnh “{key}” trong thư viện"),
+        StoreError::MediaAmbiguous { key, count } => {
+            format!("“{key}” là phần đầu mã băm của {count} ảnh: hãy nhập dài hơn")
+        }
+        StoreError::MediaInUse { hash, uses } => {
+            format!("{hash} đang được dùng ở {}", super::uses_vi(uses))
+        }
         StoreError::NotInGallery { title, hash } => {
-            format!("“{title}” không có ảnh {hash} trong bộ ảnh: xem `newsdesk media show {hash}`")
+            format!("“{title}” không có ảnh {hash} trong bộ ảnh")
         }
         StoreError::Busy => {
             "cơ sở dữ liệu đang bận (một biên tập viên khác đang ghi); hãy thử lại sau giây lát"
@@ -181,7 +178,7 @@ pub fn describe_refusal(refusal: &Refusal, lang: Lang) -> String {
         Refusal::Svg => "không nhận ảnh SVG (tệp SVG có thể chứa mã chạy được): hãy xuất ảnh ra PNG hoặc JPEG rồi thêm tệp đó".to_string(),
         Refusal::NotAnImage(kind) => format!(
             "không phải ảnh JPEG, PNG, WebP hay GIF (tệp có vẻ là {}; newsdesk xem nội dung tệp, không xem tên tệp)",
-            file_kind_vi(kind)
+            looks_like_vi(*kind)
         ),
         Refusal::TooLarge { bytes, limit_mb } => format!(
             "{} vượt giới hạn {limit_mb} MB (thiết lập trang media_max_mb)",
@@ -195,31 +192,27 @@ pub fn describe_refusal(refusal: &Refusal, lang: Lang) -> String {
         Refusal::BadHeader(format) => {
             format!("phần đầu tệp {format} bị hỏng (không ghi kích thước ảnh)")
         }
-        Refusal::Undecodable { format, detail } => format!(
-            "ảnh {format} bị hỏng, không giải mã được: {}",
-            decode_detail_vi(detail)
+        Refusal::Truncated(format) => format!(
+            "ảnh {format} bị hỏng, không giải mã được: tệp kết thúc trước khi hết ảnh (tệp tải lên bị ngắt giữa chừng?)"
         ),
-    }
-}
-
-/// What a refused file looks like (`media::format`'s names). A name not listed stays English.
-fn file_kind_vi(kind: &str) -> &str {
-    match kind {
-        "a video" => "một tệp video",
-        "TIFF or a camera raw file" => "TIFF hoặc tệp RAW của máy ảnh",
-        "HTML or XML" => "HTML hoặc XML",
-        "something else" => "một loại tệp khác",
-        other => other,
-    }
-}
-
-/// The inspector's own reason a photo does not decode; the decoders' reasons stay English.
-fn decode_detail_vi(detail: &str) -> &str {
-    match detail {
-        "the file ends before the picture does (was the upload cut short?)" => {
-            "tệp kết thúc trước khi hết ảnh (tệp tải lên bị ngắt giữa chừng?)"
+        // The decoder's own reason stays in its words.
+        Refusal::Undecodable { format, detail } => {
+            format!("ảnh {format} bị hỏng, không giải mã được: {detail}")
         }
-        other => other,
+    }
+}
+
+/// What a refused file looks like, in Vietnamese.
+fn looks_like_vi(kind: LooksLike) -> &'static str {
+    match kind {
+        LooksLike::Heif => "HEIC/HEIF",
+        LooksLike::Avif => "AVIF",
+        LooksLike::Video => "một tệp video",
+        LooksLike::TiffOrRaw => "TIFF hoặc tệp RAW của máy ảnh",
+        LooksLike::Bmp => "BMP",
+        LooksLike::Pdf => "PDF",
+        LooksLike::HtmlOrXml => "HTML hoặc XML",
+        LooksLike::Unknown => "một loại tệp khác",
     }
 }
 

@@ -168,33 +168,36 @@ fn every_photo_refusal_is_worded_in_vietnamese() {
             detail: "x".into(),
         },
     ];
+    use crate::media::LooksLike;
     for kind in [
-        "HEIC/HEIF",
-        "a video",
-        "TIFF or a camera raw file",
-        "HTML or XML",
-        "something else",
+        LooksLike::Heif,
+        LooksLike::Avif,
+        LooksLike::Video,
+        LooksLike::TiffOrRaw,
+        LooksLike::Bmp,
+        LooksLike::Pdf,
+        LooksLike::HtmlOrXml,
+        LooksLike::Unknown,
     ] {
-        refusals.push(Refusal::NotAnImage(kind.into()));
+        refusals.push(Refusal::NotAnImage(kind));
     }
+    refusals.push(cut.clone());
     for r in &refusals {
         let vi = describe_refusal(r, Lang::Vi);
         assert!(is_nfc(&vi), "{vi}");
         assert_ne!(vi, r.to_string());
         assert_eq!(describe_refusal(r, Lang::En), r.to_string());
     }
+    // The words a file kind is named by are translated, except names (HEIC, PDF).
     for kind in [
-        "a video",
-        "TIFF or a camera raw file",
-        "HTML or XML",
-        "something else",
+        LooksLike::Video,
+        LooksLike::TiffOrRaw,
+        LooksLike::HtmlOrXml,
+        LooksLike::Unknown,
     ] {
-        assert_ne!(file_kind_vi(kind), kind);
+        assert_ne!(looks_like_vi(kind), kind.to_string());
     }
-    assert!(
-        matches!(&cut, Refusal::Undecodable { detail, .. } if decode_detail_vi(detail) != detail),
-        "{cut:?}"
-    );
+    assert_eq!(cut, Refusal::Truncated(Format::Jpeg));
     assert_eq!(
         describe_refusal(&refusals[2], Lang::Vi),
         "12,3 MB vượt giới hạn 10 MB (thiết lập trang media_max_mb)"

@@ -67,3 +67,18 @@ pub fn photo_places(photos: &[(crate::media::Place, String)], lang: crate::i18n:
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// One value of every store and domain error, for wording tests elsewhere (the CLI's hints).
+#[cfg(test)]
+pub fn error_samples() -> (
+    Vec<crate::domain::DomainError>,
+    Vec<crate::store::StoreError>,
+) {
+    errors::tests::samples()
+}
+
+/// One value of every site error, for wording tests elsewhere.
+#[cfg(test)]
+pub fn site_samples() -> Vec<crate::site::SiteError> {
+    site::samples()
+}

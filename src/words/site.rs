@@ -2,7 +2,7 @@
 
 use crate::i18n::Lang;
 use crate::site::publish::Occupant;
-use crate::site::{DateField, PageProblem, SiteError, ValueProblem};
+use crate::site::{DateField, IoAction, PageProblem, RefProblem, SiteError, ValueProblem};
 
 pub fn describe_site(err: &SiteError, lang: Lang) -> String {
     if lang == Lang::En {
@@ -38,11 +38,11 @@ pub fn describe_site(err: &SiteError, lang: Lang) -> String {
             source,
         } => format!(
             "không {} được {}: {source}",
-            action_vi(action),
+            action_vi(*action),
             path.display()
         ),
         SiteError::Read(e) => format!("không đọc được các bài đã đăng: {e}"),
-        SiteError::NoOutDir => "chưa có thư mục xuất: hãy thêm --out THƯ_MỤC, hoặc đặt một thư mục bằng `newsdesk site set export_dir THƯ_MỤC`".to_string(),
+        SiteError::NoOutDir => "chưa có thư mục xuất: hãy đặt một thư mục bằng `newsdesk site set export_dir THƯ_MỤC`".to_string(),
         SiteError::NotOurs { path } => format!(
             "{} là thư mục không do newsdesk tạo (newsdesk đăng trang qua một liên kết tới thư mục bản dựng): hãy chuyển nó đi hoặc xuất ra chỗ khác",
             path.display()
@@ -64,7 +64,7 @@ pub fn describe_site(err: &SiteError, lang: Lang) -> String {
             file,
             reason,
         } => format!(
-            "không xuất được “{title}” ({path}): ảnh {} của bài: {reason}; chưa có gì được đăng và trang đang chạy không đổi (hãy khôi phục tệp, hoặc gỡ ảnh bằng `newsdesk media detach`)",
+            "không xuất được “{title}” ({path}): ảnh {} của bài: {reason}; chưa có gì được đăng và trang đang chạy không đổi: hãy khôi phục tệp, hoặc gỡ ảnh khỏi bài",
             file.display()
         ),
         SiteError::MediaRef {
@@ -73,8 +73,8 @@ pub fn describe_site(err: &SiteError, lang: Lang) -> String {
             reference,
             problem,
         } => format!(
-            "không xuất được “{title}” ({path}): nội dung bài hiển thị media:{reference}, {}; hãy sửa nội dung (`newsdesk media list` liệt kê thư viện ảnh); chưa có gì được đăng và trang đang chạy không đổi",
-            media_problem_vi(problem)
+            "không xuất được “{title}” ({path}): nội dung bài hiển thị media:{reference}, {}; hãy sửa nội dung; chưa có gì được đăng và trang đang chạy không đổi",
+            ref_problem_vi(*problem)
         ),
         SiteError::NoMediaFolder => {
             "ảnh được giữ trong một thư mục cạnh cơ sở dữ liệu, mà cơ sở dữ liệu này nằm trong bộ nhớ"
@@ -156,42 +156,37 @@ fn reason_vi(reason: ValueProblem) -> &'static str {
     }
 }
 
-/// What the export was doing when the file system refused (`SiteError::io`). An action not
-/// listed here is shown in English.
-fn action_vi(action: &str) -> &str {
+/// What the export was doing when the file system refused.
+fn action_vi(action: IoAction) -> &'static str {
     match action {
-        "read" => "đọc",
-        "write" => "ghi",
-        "copy" => "sao chép",
-        "replace" => "thay",
-        "link" => "liên kết",
-        "look at" => "xem",
-        "set the time of" => "đặt thời gian cho",
-        "create the folder" => "tạo thư mục",
-        "create the builds folder" => "tạo thư mục chứa các bản dựng",
-        "create the build folder" => "tạo thư mục bản dựng",
-        "finish the build folder" => "hoàn tất thư mục bản dựng",
-        "create the lock file" => "tạo tệp khóa",
-        "read the link" => "đọc liên kết",
-        "create the link" => "tạo liên kết",
-        "switch the live site link" => "chuyển liên kết của trang đang chạy",
-        "read the template" => "đọc mẫu",
-        "read the templates folder" => "đọc thư mục mẫu",
-        "run the sync command with" => "chạy lệnh đồng bộ bằng",
-        "share the sync log with" => "chia sẻ nhật ký đồng bộ với",
-        "make the build durable in" => "đồng bộ xuống đĩa",
-        "create the completion mark" => "tạo dấu hoàn tất",
-        other => other,
+        IoAction::Read => "đọc",
+        IoAction::Write => "ghi",
+        IoAction::Copy => "sao chép",
+        IoAction::Replace => "thay",
+        IoAction::Link => "liên kết",
+        IoAction::LookAt => "xem",
+        IoAction::SetTime => "đặt thời gian cho",
+        IoAction::CreateFolder => "tạo thư mục",
+        IoAction::CreateBuildsFolder => "tạo thư mục chứa các bản dựng",
+        IoAction::CreateBuildFolder => "tạo thư mục bản dựng",
+        IoAction::FinishBuildFolder => "hoàn tất thư mục bản dựng",
+        IoAction::CreateLockFile => "tạo tệp khóa",
+        IoAction::ReadLink => "đọc liên kết",
+        IoAction::CreateLink => "tạo liên kết",
+        IoAction::SwitchLink => "chuyển liên kết của trang đang chạy",
+        IoAction::ReadTemplate => "đọc mẫu",
+        IoAction::ReadTemplatesFolder => "đọc thư mục mẫu",
+        IoAction::RunSync => "chạy lệnh đồng bộ bằng",
+        IoAction::ShareSyncLog => "chia sẻ nhật ký đồng bộ với",
+        IoAction::MakeDurable => "đồng bộ xuống đĩa",
+        IoAction::CreateCompletionMark => "tạo dấu hoàn tất",
     }
 }
 
-fn media_problem_vi(problem: &str) -> &str {
+fn ref_problem_vi(problem: RefProblem) -> &'static str {
     match problem {
-        "which is not in the photo library" => "mã này không có trong thư viện ảnh",
-        "which starts the hash of several photos (give more of it)" => {
-            "mã này là phần đầu mã băm của nhiều ảnh (hãy nhập dài hơn)"
-        }
-        other => other,
+        RefProblem::NotInLibrary => "mã này không có trong thư viện ảnh",
+        RefProblem::Ambiguous => "mã này là phần đầu mã băm của nhiều ảnh (hãy nhập dài hơn)",
     }
 }
 
@@ -212,8 +207,8 @@ pub(super) fn samples() -> Vec<SiteError> {
             line: Some(3),
             detail: "x".into(),
         },
-        SiteError::io("write", &p, io()),
-        SiteError::io("switch the live site link", &p, io()),
+        SiteError::io(IoAction::Write, &p, io()),
+        SiteError::io(IoAction::SwitchLink, &p, io()),
         SiteError::Read("x".into()),
         SiteError::NoOutDir,
         SiteError::NotOurs { path: p.clone() },
@@ -230,7 +225,7 @@ pub(super) fn samples() -> Vec<SiteError> {
             title: "Thẩm định".into(),
             path: "a/b.html".into(),
             reference: "abc".into(),
-            problem: "which is not in the photo library",
+            problem: RefProblem::NotInLibrary,
         },
         SiteError::NoMediaFolder,
         SiteError::Occupied {
@@ -245,8 +240,8 @@ pub(super) fn samples() -> Vec<SiteError> {
             path: p.clone(),
             by: Occupant::Special,
         },
-        SiteError::io("make the build durable in", &p, io()),
-        SiteError::io("create the completion mark", &p, io()),
+        SiteError::io(IoAction::MakeDurable, &p, io()),
+        SiteError::io(IoAction::CreateCompletionMark, &p, io()),
         SiteError::Page {
             page: "dan-van/tham-dinh/index.html".into(),
             article: Some(crate::site::PageArticle {

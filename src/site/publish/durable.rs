@@ -5,6 +5,7 @@
 //!
 //! In test builds every step is logged, so a test can check their order.
 
+use crate::site::IoAction;
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -27,13 +28,13 @@ pub(super) fn log(_step: &'static str, _path: &Path) {
 /// Writes everything of the file system `dir` is on to the disk: every file and folder the
 /// build made or linked, in one call (a `fsync` per file would cost a disk flush each).
 pub(super) fn sync_file_system(dir: &Path) -> Result<()> {
-    let f = File::open(dir).map_err(io("make the build durable in", dir))?;
+    let f = File::open(dir).map_err(io(IoAction::MakeDurable, dir))?;
     #[cfg(target_os = "linux")]
     {
         use std::os::fd::AsRawFd;
         // SAFETY: the descriptor is open for the whole call.
         if unsafe { libc::syncfs(f.as_raw_fd()) } != 0 {
-            return Err(io("make the build durable in", dir)(
+            return Err(io(IoAction::MakeDurable, dir)(
                 std::io::Error::last_os_error(),
             ));
         }
@@ -65,7 +66,7 @@ pub(super) fn sync_paths(paths: &[PathBuf]) -> Result<()> {
                             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
                             opened => opened
                                 .and_then(|f| f.sync_all())
-                                .map_err(io("make the build durable in", path))?,
+                                .map_err(io(IoAction::MakeDurable, path))?,
                         }
                     }
                     Ok(())
@@ -93,7 +94,7 @@ pub(super) fn sync_paths(paths: &[PathBuf]) -> Result<()> {
 pub(super) fn sync_dir(dir: &Path) -> Result<()> {
     File::open(dir)
         .and_then(|f| f.sync_all())
-        .map_err(io("make the build durable in", dir))?;
+        .map_err(io(IoAction::MakeDurable, dir))?;
     log("fsync folder", dir);
     Ok(())
 }
@@ -108,8 +109,8 @@ pub(super) fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
         .create_new(true)
         .open(&tmp)
         .and_then(|mut f| f.write_all(bytes))
-        .map_err(io("write", &tmp))?;
-    fs::rename(&tmp, path).map_err(io("write", path))?;
+        .map_err(io(IoAction::Write, &tmp))?;
+    fs::rename(&tmp, path).map_err(io(IoAction::Write, path))?;
     log("write", path);
     Ok(())
 }
@@ -124,7 +125,7 @@ pub(super) fn marker(builds: &Path, n: u64) -> std::path::PathBuf {
 /// that outlives a lost rename is removed when that number is built again (`Output::start`).
 pub(super) fn mark_complete(builds: &Path, n: u64) -> Result<()> {
     let m = marker(builds, n);
-    File::create(&m).map_err(io("create the completion mark", &m))?;
+    File::create(&m).map_err(io(IoAction::CreateCompletionMark, &m))?;
     log("mark complete", &m);
     sync_dir(builds)
 }
