@@ -380,14 +380,14 @@ fn the_editor_stays_usable_while_an_export_runs() {
     let mut s = editing(80, 24, true);
     start(&mut s, None);
     progress(&mut s, Phase::Rendering, 10, 400);
-    while s.editor.as_ref().unwrap().focus != Field::Body {
+    while s.editor().unwrap().focus != Field::Body {
         press(&mut s, KeyCode::Tab);
     }
     for c in "Mới. ".chars() {
         press(&mut s, KeyCode::Char(c));
     }
     progress(&mut s, Phase::Rendering, 20, 400);
-    let e = s.editor.as_ref().unwrap();
+    let e = s.editor().unwrap();
     assert!(e.dirty);
     assert!(e.value(Field::Body).starts_with("Mới. Dòng một."));
     let fx = ctrl(&mut s, 's');
@@ -451,7 +451,7 @@ fn published_by_the_export(version: i64) -> Article {
 fn the_open_article_published_by_the_export_takes_the_move_in_at_once() {
     let mut s = editing(140, 40, true);
     // Typing in the body meanwhile: the text stays, the status and base version move on.
-    while s.editor.as_ref().unwrap().focus != Field::Body {
+    while s.editor().unwrap().focus != Field::Body {
         press(&mut s, KeyCode::Tab);
     }
     press(&mut s, KeyCode::Char('X'));
@@ -460,7 +460,7 @@ fn the_open_article_published_by_the_export_takes_the_move_in_at_once() {
         ..summary(None)
     };
     update(&mut s, Action::ExportFinished(Ok(done)));
-    let e = s.editor.as_ref().unwrap();
+    let e = s.editor().unwrap();
     assert_eq!((e.status, e.base_version), (Status::Published, 4));
     assert_eq!(e.value(Field::PublishAt), "2026-11-26 10:00");
     assert!(e.value(Field::Body).starts_with("XDòng một."));
@@ -492,6 +492,6 @@ fn a_colleagues_save_after_the_export_is_left_to_the_conflict_dialog() {
         ..summary(None)
     };
     update(&mut s, Action::ExportFinished(Ok(done)));
-    let e = s.editor.as_ref().unwrap();
+    let e = s.editor().unwrap();
     assert_eq!((e.status, e.base_version), (Status::Draft, 3));
 }

@@ -98,7 +98,7 @@ fn every_status_line_fits_80_columns_in_both_languages() {
                 for (dirty, read_only) in [(false, false), (true, false), (true, true)] {
                     for export in [None, Some(phases[0]), Some(phases[1]), Some(phases[3])] {
                         let mut s = editing(lang);
-                        let e = s.editor.as_mut().unwrap();
+                        let e = s.editor_mut().unwrap();
                         e.status = status;
                         e.dirty = dirty;
                         if read_only {

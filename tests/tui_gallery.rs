@@ -150,7 +150,7 @@ fn a_never_saved_article_has_no_gallery_yet() {
     let mut s = editing(Lang::En);
     ctrl(&mut s, 'n');
     assert!(ctrl(&mut s, 'u').is_empty());
-    assert!(s.gallery.is_none());
+    assert!(s.gallery().is_none());
     assert!(message(&s).contains("Save the article first"));
 }
 
@@ -173,7 +173,7 @@ fn attach_a_file_by_typed_path_with_tab_completion() {
             names: names(&["uploads/"]),
         },
     );
-    let input = |s: &State| match &s.gallery.as_ref().unwrap().mode {
+    let input = |s: &State| match &s.gallery().unwrap().mode {
         GalleryMode::Path { input, choices } => (input.clone(), choices.clone()),
         other => panic!("{other:?}"),
     };
@@ -230,7 +230,7 @@ fn attach_a_file_by_typed_path_with_tab_completion() {
             }),
         },
     );
-    assert_eq!(s.gallery.as_ref().unwrap().selected, 3);
+    assert_eq!(s.gallery().unwrap().selected, 3);
     assert!(message(&s).contains("dddddddddddd added to the library and attached (gallery 3)"));
 }
 
@@ -276,7 +276,7 @@ fn lead_order_texts_and_removal() {
             to: 2
         }
     );
-    assert_eq!(s.gallery.as_ref().unwrap().selected, 2);
+    assert_eq!(s.gallery().unwrap().selected, 2);
     key(&mut s, KeyCode::Home);
     key(&mut s, KeyCode::Up);
     key(&mut s, KeyCode::Up);
@@ -320,7 +320,7 @@ fn lead_order_texts_and_removal() {
     key(&mut s, KeyCode::Esc);
     assert_eq!(context(&s), Context::Gallery);
     key(&mut s, KeyCode::Esc);
-    assert!(s.gallery.is_none());
+    assert!(s.gallery().is_none());
     assert_eq!(context(&s), Context::Editor);
 }
 
@@ -329,8 +329,8 @@ fn insert_an_inline_image_at_the_body_cursor() {
     let mut s = gallery(Lang::En);
     key(&mut s, KeyCode::Down);
     assert!(key(&mut s, KeyCode::Char('i')).is_empty());
-    assert!(s.gallery.is_none());
-    let e = s.editor.as_ref().unwrap();
+    assert!(s.gallery().is_none());
+    let e = s.editor().unwrap();
     assert_eq!(e.focus, Field::Body);
     assert!(e.dirty);
     assert!(
@@ -444,7 +444,7 @@ fn captions_take_telex_typing() {
     assert_eq!(context(&s), Context::GalleryPath);
     typing(&mut s, "/srv/anh/hoif.jpg");
     assert_eq!(
-        s.gallery.as_ref().unwrap().mode,
+        s.gallery().unwrap().mode,
         GalleryMode::Path {
             input: "/srv/anh/hoif.jpg".into(),
             choices: Vec::new()
@@ -454,7 +454,7 @@ fn captions_take_telex_typing() {
     // The article's own fields were not touched by the panel's typing.
     key(&mut s, KeyCode::Esc);
     assert_eq!(context(&s), Context::Editor);
-    let e = s.editor.as_ref().unwrap();
+    let e = s.editor().unwrap();
     assert_eq!(e.fields(), article().fields());
     assert!(!e.dirty);
 }

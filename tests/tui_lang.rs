@@ -178,11 +178,7 @@ fn the_config_file_sets_the_starting_typing_mode_and_style() {
     for c in "hoaf ".chars() {
         key(&mut s, KeyCode::Char(c));
     }
-    let body = s
-        .editor
-        .as_ref()
-        .map(|e| e.fields().body)
-        .unwrap_or_default();
+    let body = s.editor().map(|e| e.fields().body).unwrap_or_default();
     assert!(
         body.starts_with("hoà "),
         "new style, Telex from the start: {body:?}"

@@ -664,6 +664,6 @@ fn the_leader_key_lists_the_less_frequent_commands_from_the_table() {
         // Esc closes it and does nothing else.
         key(&mut s, KeyCode::Esc);
         assert!(s.dialog.is_none());
-        assert!(s.editor.is_some());
+        assert!(s.editor().is_some());
     }
 }

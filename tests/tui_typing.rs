@@ -68,11 +68,11 @@ fn telex() -> State {
 }
 
 fn value(s: &State, f: Field) -> String {
-    s.editor.as_ref().unwrap().value(f)
+    s.editor().unwrap().value(f)
 }
 
 fn to(s: &mut State, f: Field) {
-    while s.editor.as_ref().unwrap().focus != f {
+    while s.editor().unwrap().focus != f {
         key(s, KeyCode::Tab);
     }
 }
@@ -85,7 +85,7 @@ fn telex_in_the_title_and_the_body() {
     to(&mut s, Field::Body);
     typing(&mut s, "Nguwowif daan\nDdaij hooij ");
     assert_eq!(value(&s, Field::Body), "Người dân\nĐại hội ");
-    assert!(s.editor.as_ref().unwrap().dirty);
+    assert!(s.editor().unwrap().dirty);
 }
 
 #[test]

@@ -126,17 +126,17 @@ fn open(s: &mut State, a: Article) {
 
 /// Moves the editor's focus to the body with Tab.
 fn to_body(s: &mut State) {
-    while s.editor.as_ref().unwrap().focus != Field::Body {
+    while s.editor().unwrap().focus != Field::Body {
         assert!(press(s, KeyCode::Tab).is_empty());
     }
 }
 
 fn body(s: &State) -> String {
-    s.editor.as_ref().unwrap().value(Field::Body)
+    s.editor().unwrap().value(Field::Body)
 }
 
 fn dirty(s: &State) -> bool {
-    s.editor.as_ref().unwrap().dirty
+    s.editor().unwrap().dirty
 }
 
 fn message(s: &State) -> (String, bool) {
@@ -182,7 +182,7 @@ fn rows_arrive_and_the_first_is_selected() {
     assert_eq!(s.list.total, 3);
     assert_eq!(s.list.selected_row().map(|r| r.id), Some(7));
     assert_eq!(s.focus, Pane::List);
-    assert!(s.editor.is_none());
+    assert!(s.editor().is_none());
 }
 
 #[test]
@@ -190,14 +190,17 @@ fn enter_loads_the_selected_article_and_opens_the_editor() {
     let mut s = with_rows();
     assert!(press(&mut s, KeyCode::Down).is_empty());
     assert_eq!(press(&mut s, KeyCode::Enter), vec![Effect::LoadArticle(8)]);
-    assert!(s.editor.is_none(), "nothing opens before the store answers");
+    assert!(
+        s.editor().is_none(),
+        "nothing opens before the store answers"
+    );
 
     // The editor opens at once and asks for the article's lock.
     assert_eq!(
         update(&mut s, Action::ArticleLoaded(article(8, 2))),
         vec![Effect::TakeLock(8)]
     );
-    let e = s.editor.as_ref().expect("editor open");
+    let e = s.editor().expect("editor open");
     assert_eq!(s.focus, Pane::Editor);
     assert_eq!(e.id, Some(8));
     assert_eq!(e.base_version, 2);
@@ -282,7 +285,7 @@ fn ctrl_s_saves_the_typed_text_over_the_base_version() {
             .any(|e| matches!(e, Effect::Save { .. } | Effect::LoadArticle(_))),
         "{fx:?}"
     );
-    let e = s.editor.as_ref().unwrap();
+    let e = s.editor().unwrap();
     assert!(!e.dirty);
     assert_eq!(e.base_version, 4);
     let (text, error) = message(&s);
@@ -305,7 +308,7 @@ fn the_publish_time_is_read_in_the_newsroom_zone_on_save() {
     a.publish_at = Some(at(1, 0));
     open(&mut s, a);
     assert_eq!(
-        s.editor.as_ref().unwrap().value(Field::PublishAt),
+        s.editor().unwrap().value(Field::PublishAt),
         "2026-11-26 08:00"
     );
     let fx = ctrl(&mut s, 's');
@@ -319,7 +322,7 @@ fn the_publish_time_is_read_in_the_newsroom_zone_on_save() {
 fn a_bad_publish_time_refuses_to_save() {
     let mut s = with_rows();
     open(&mut s, article(7, 3));
-    while s.editor.as_ref().unwrap().focus != Field::PublishAt {
+    while s.editor().unwrap().focus != Field::PublishAt {
         press(&mut s, KeyCode::Tab);
     }
     typing(&mut s, "mai");
@@ -350,7 +353,7 @@ fn a_combining_mark_in_a_single_line_field_composes_too() {
     // The cursor is at the end of the title.
     typing(&mut s, " Vie\u{0302}\u{0323}t");
     assert_eq!(
-        s.editor.as_ref().unwrap().value(Field::Title),
+        s.editor().unwrap().value(Field::Title),
         "Hội nghị sơ kết công tác dân vận Việt"
     );
 }
@@ -370,7 +373,7 @@ fn pasted_newlines_of_any_kind_become_body_lines() {
     assert!(ctrl(&mut s, 'n').is_empty());
     to_body(&mut s);
     assert!(update(&mut s, Action::Paste("a\r\nb\rc".into())).is_empty());
-    let e = s.editor.as_ref().unwrap();
+    let e = s.editor().unwrap();
     assert_eq!(e.body.lines(), ["a", "b", "c"]);
     assert!(e.dirty);
 }
@@ -380,7 +383,7 @@ fn a_paste_into_a_single_line_field_stays_on_one_line() {
     let mut s = with_rows();
     assert!(ctrl(&mut s, 'n').is_empty());
     update(&mut s, Action::Paste("Tin\r\nnhanh".into()));
-    assert_eq!(s.editor.as_ref().unwrap().value(Field::Title), "Tin nhanh");
+    assert_eq!(s.editor().unwrap().value(Field::Title), "Tin nhanh");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -465,7 +468,7 @@ fn keep_theirs_reloads_the_stored_version() {
     assert!(text.contains("revision 12"), "{text}");
     update(&mut s, Action::ArticleLoaded(theirs));
     assert_eq!(body(&s), "Dòng một.\nDòng hai của Lan.\nDòng ba.");
-    assert_eq!(s.editor.as_ref().unwrap().base_version, 4);
+    assert_eq!(s.editor().unwrap().base_version, 4);
 }
 
 #[test]
@@ -749,13 +752,7 @@ fn q_in_the_list_quits_but_is_a_letter_in_the_editor() {
     open(&mut s, article(7, 3));
     ch(&mut s, 'q');
     assert!(!s.quit);
-    assert!(
-        s.editor
-            .as_ref()
-            .unwrap()
-            .value(Field::Title)
-            .ends_with('q')
-    );
+    assert!(s.editor().unwrap().value(Field::Title).ends_with('q'));
     let mut s = with_rows();
     ch(&mut s, 'q');
     assert!(s.quit);
@@ -836,13 +833,9 @@ fn ctrl_n_with_a_dirty_editor_asks_first() {
             then: AfterLeave::NewArticle
         })
     );
-    assert_eq!(
-        s.editor.as_ref().unwrap().id,
-        Some(7),
-        "still the old article"
-    );
+    assert_eq!(s.editor().unwrap().id, Some(7), "still the old article");
     assert_no_save(&ch(&mut s, 'd'));
-    let e = s.editor.as_ref().unwrap();
+    let e = s.editor().unwrap();
     assert_eq!(e.id, None);
     assert!(!e.dirty);
     assert_eq!(e.value(Field::Title), "");
@@ -872,7 +865,7 @@ fn a_new_article_is_created_on_its_first_save() {
     let mut created = article(20, 1);
     created.title = "Tin mới".into();
     update(&mut s, Action::Saved(created));
-    let e = s.editor.as_ref().unwrap();
+    let e = s.editor().unwrap();
     assert_eq!((e.id, e.base_version, e.dirty), (Some(20), 1, false));
 }
 
@@ -922,7 +915,7 @@ fn ctrl_p_swaps_editor_and_preview_in_two_panes() {
     assert!(s.preview.is_some());
     // In the preview, j scrolls instead of typing.
     ch(&mut s, 'j');
-    assert_eq!(s.editor.as_ref().unwrap().preview_scroll, 1);
+    assert_eq!(s.editor().unwrap().preview_scroll, 1);
     ctrl(&mut s, 'p');
     assert_eq!(s.focus, Pane::Editor);
 }

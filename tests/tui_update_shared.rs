@@ -130,17 +130,17 @@ fn read_only() -> State {
 }
 
 fn to_body(s: &mut State) {
-    while s.editor.as_ref().unwrap().focus != Field::Body {
+    while s.editor().unwrap().focus != Field::Body {
         key(s, KeyCode::Tab);
     }
 }
 
 fn body(s: &State) -> String {
-    s.editor.as_ref().unwrap().value(Field::Body)
+    s.editor().unwrap().value(Field::Body)
 }
 
 fn dirty(s: &State) -> bool {
-    s.editor.as_ref().unwrap().dirty
+    s.editor().unwrap().dirty
 }
 
 fn message(s: &State) -> (String, bool) {
@@ -149,7 +149,7 @@ fn message(s: &State) -> (String, bool) {
 }
 
 fn lock(s: &State) -> EditLock {
-    s.editor.as_ref().unwrap().lock.clone()
+    s.editor().unwrap().lock.clone()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -161,7 +161,7 @@ fn an_article_held_by_someone_else_opens_read_only_and_says_who_where_and_since(
     let s = read_only();
     assert!(matches!(lock(&s), EditLock::ReadOnly(h) if h.user == "lan"));
     // The editor's banner names them (see the read_only screen); the message says what to do.
-    let holder = s.editor.as_ref().unwrap().read_only().unwrap().clone();
+    let holder = s.editor().unwrap().read_only().unwrap().clone();
     assert_eq!(holder.host, "laptop-lan");
     assert_eq!(holder.since, at(10, 42));
     let (text, _) = message(&s);
@@ -177,7 +177,7 @@ fn a_read_only_article_refuses_typing_pasting_saving_and_moving_status() {
     to_body(&mut s);
     key(&mut s, KeyCode::Down);
     key(&mut s, KeyCode::End);
-    assert_eq!(s.editor.as_ref().unwrap().body.cursor(), (1, 9));
+    assert_eq!(s.editor().unwrap().body.cursor(), (1, 9));
     // Changing is not.
     typing(&mut s, "xin chào");
     key(&mut s, KeyCode::Backspace);
@@ -253,7 +253,7 @@ fn leaving_an_article_gives_its_lock_back() {
     // A new article.
     let mut s = editing();
     assert_eq!(ctrl(&mut s, 'n'), vec![Effect::ReleaseLock(7)]);
-    assert!(s.editor.as_ref().unwrap().id.is_none());
+    assert!(s.editor().unwrap().id.is_none());
     // Quitting after discarding unsaved changes.
     let mut s = editing();
     typing(&mut s, "x");
@@ -411,7 +411,7 @@ fn ctrl_r_needs_a_saved_article() {
     assert!(message(&s).0.contains("Open a saved article"));
     ctrl(&mut s, 'n');
     assert!(ctrl(&mut s, 'v').is_empty());
-    assert!(s.revisions.is_none());
+    assert!(s.revisions().is_none());
 }
 
 #[test]
@@ -438,7 +438,7 @@ fn enter_previews_a_revision_read_only_in_the_preview_pane() {
     assert_eq!(body(&s), BODY);
     // Esc closes the view: the preview follows the editor again.
     assert!(key(&mut s, KeyCode::Esc).is_empty());
-    assert!(s.revisions.is_none());
+    assert!(s.revisions().is_none());
     assert_eq!(s.focus, Pane::Editor);
     assert_eq!(s.preview.as_ref().unwrap().rev, None);
 }
@@ -481,9 +481,9 @@ fn r_restores_the_selected_revision_and_reloads_the_editor_keeping_the_lock() {
     assert!(fx.contains(&Effect::DiscardRecovery(Some(7))), "{fx:?}");
     assert!(!fx.iter().any(|e| matches!(e, Effect::TakeLock(_))));
     assert_eq!(body(&s), "Bản đầu tiên.");
-    assert_eq!(s.editor.as_ref().unwrap().base_version, 4);
+    assert_eq!(s.editor().unwrap().base_version, 4);
     assert_eq!(lock(&s), EditLock::Held);
-    assert!(s.revisions.is_none());
+    assert!(s.revisions().is_none());
     assert!(message(&s).0.contains("Restored revision 1 as version 4"));
 }
 
@@ -556,7 +556,7 @@ fn a_read_only_article_cannot_be_restored() {
 #[test]
 fn the_history_moves_with_arrows_and_j_k_and_keeps_in_bounds() {
     let mut s = in_history(140, 40);
-    let selected = |s: &State| s.revisions.as_ref().unwrap().selected;
+    let selected = |s: &State| s.revisions().unwrap().selected;
     key(&mut s, KeyCode::Up);
     assert_eq!(selected(&s), 0);
     key(&mut s, KeyCode::Char('j'));
@@ -673,7 +673,7 @@ fn the_selected_hit_has_its_snippet_and_a_line_is_kept_for_it() {
 // ---------------------------------------------------------------------------------------------
 
 fn field(s: &State, f: Field) -> String {
-    s.editor.as_ref().unwrap().value(f)
+    s.editor().unwrap().value(f)
 }
 
 #[test]
@@ -756,7 +756,7 @@ fn a_publish_time_no_page_can_show_is_refused_with_its_reason() {
     for typed in ["+10000-01-01", "-0001-01-01 08:00", "0999-12-31 23:00"] {
         let mut s = editing();
         key(&mut s, KeyCode::BackTab);
-        assert_eq!(s.editor.as_ref().unwrap().focus, Field::PublishAt);
+        assert_eq!(s.editor().unwrap().focus, Field::PublishAt);
         typing(&mut s, typed);
         assert!(ctrl(&mut s, 's').is_empty(), "{typed}: saved");
         let (text, error) = message(&s);

@@ -57,14 +57,14 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
         }
         (Dialog::Recover { recovered, .. }, Some(C::RecoverText)) => {
             let tz = s.tz;
-            if let Some(e) = s.editor.as_mut() {
+            if let Some(e) = s.editor_mut() {
                 e.load_fields(&recovered, tz);
             }
             say(s, Msg::Recovered);
             Vec::new()
         }
         (Dialog::Recover { .. }, Some(C::DiscardRecovered)) => {
-            let id = s.editor.as_ref().and_then(|e| e.id);
+            let id = s.editor().and_then(|e| e.id);
             say(s, Msg::RecoveryDiscarded);
             vec![Effect::DiscardRecovery(id)]
         }
@@ -74,7 +74,7 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
         }
         (Dialog::ConfirmLeave { then }, Some(C::DiscardAndLeave)) => {
             let mut id = None;
-            if let Some(e) = s.editor.as_mut() {
+            if let Some(e) = s.editor_mut() {
                 e.dirty = false;
                 id = e.id;
             }
@@ -127,9 +127,9 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
         (Dialog::ConfirmExport { out, sync }, cmd) => export_answer(s, cmd, out, sync),
         (Dialog::Conflict { kept_rev, .. }, Some(C::KeepTheirs)) => {
             // Load the stored version; ours stays in history.
-            match s.editor.as_ref().and_then(|e| e.id) {
+            match s.editor().and_then(|e| e.id) {
                 Some(id) => {
-                    if let Some(e) = s.editor.as_mut() {
+                    if let Some(e) = s.editor_mut() {
                         e.dirty = false;
                     }
                     say(s, Msg::KeptTheirs { rev: kept_rev });
@@ -140,7 +140,7 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
         }
         (Dialog::Conflict { their_version, .. }, Some(C::KeepMine)) => {
             // Save again over their version, deliberately.
-            if let Some(e) = s.editor.as_mut() {
+            if let Some(e) = s.editor_mut() {
                 e.base_version = their_version;
             }
             save(s)
@@ -160,7 +160,7 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
 
 /// Opens the status menu for the open article, or the selected one in the list.
 pub fn open_status_menu(s: &mut State) {
-    let current = match s.editor.as_ref() {
+    let current = match s.editor() {
         Some(e) if e.id.is_some() => {
             if e.dirty {
                 warn(s, Msg::SaveFirst);
@@ -186,7 +186,7 @@ fn choose_status(s: &mut State, choices: &[Status], selected: usize, at: String)
     let Some(&to) = choices.get(selected) else {
         return Vec::new();
     };
-    let id = match s.editor.as_ref() {
+    let id = match s.editor() {
         Some(e) => e.id,
         None => s.list.selected_row().map(|r| r.id),
     };
@@ -240,11 +240,7 @@ pub fn first_difference(
 
 /// The conflict dialog: who saved, when, and the first line where the versions differ.
 pub fn conflict(s: &State, theirs: &Article, kept_rev: i64) -> Dialog {
-    let mine = s
-        .editor
-        .as_ref()
-        .map(EditorState::fields)
-        .unwrap_or_default();
+    let mine = s.editor().map(EditorState::fields).unwrap_or_default();
     let diff = first_difference(&theirs.fields(), &mine);
     Dialog::Conflict {
         theirs_by: theirs.updated_by.clone(),

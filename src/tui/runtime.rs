@@ -93,7 +93,7 @@ impl Snapshot {
     fn set(&self, state: &State) {
         *self.shared.lock().unwrap_or_else(PoisonError::into_inner) = unsaved(state);
         *self.lock.lock().unwrap_or_else(PoisonError::into_inner) =
-            state.editor.as_ref().and_then(|e| e.held_lock());
+            state.editor().and_then(|e| e.held_lock());
     }
 
     fn held_lock(&self) -> Option<i64> {
@@ -141,7 +141,7 @@ fn watch_signals(snapshot: Snapshot) -> io::Result<()> {
 
 /// The editor's buffer while it has unsaved changes.
 fn unsaved(state: &State) -> Option<Recovery> {
-    let e = state.editor.as_ref().filter(|e| e.dirty)?;
+    let e = state.editor().filter(|e| e.dirty)?;
     Some(Recovery {
         article_id: e.id,
         base_version: e.base_version,
@@ -354,7 +354,7 @@ impl Runtime<'_> {
 
     /// Ctrl-E: the body in `$EDITOR`, the lock kept fresh while it runs.
     fn edit_externally(&mut self, state: &State, body: &str) -> Action {
-        let held = state.editor.as_ref().and_then(|e| e.held_lock());
+        let held = state.editor().and_then(|e| e.held_lock());
         let (ctx, me) = (&mut *self.ctx, &self.me);
         let mut beat = || {
             if let Some(id) = held {

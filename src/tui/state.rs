@@ -4,6 +4,7 @@ mod editor;
 mod editor_sync;
 pub use editor_sync::{BadTime, read_time};
 mod gallery;
+mod screen;
 
 use chrono::FixedOffset;
 use ratatui::text::Line;
@@ -13,8 +14,9 @@ pub use gallery::{
     GalleryMode, GalleryRow, GalleryState, LibraryItem, PhotoPlace, TextKind, common_prefix,
     filtered,
 };
+pub use screen::{ArticleScreen, RevisionsView, Screen};
 
-use crate::domain::{ArticleFields, RevisionInfo, Status};
+use crate::domain::{ArticleFields, Status};
 use crate::i18n::Lang;
 use crate::site::Progress;
 use crate::store::{ArticleSummary, Sort};
@@ -152,22 +154,6 @@ pub enum AfterLeave {
     Restore(i64),
 }
 
-/// The open article's history, shown in the list pane; one revision may be previewed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RevisionsView {
-    pub article_id: i64,
-    pub rows: Vec<RevisionInfo>,
-    pub loaded: bool,
-    pub selected: usize,
-    /// The revision in the preview pane, and its text.
-    pub shown: Option<(i64, Box<ArticleFields>)>,
-    pub scroll: u16,
-    /// Where the focus was, and whether the two-pane layout showed the preview, before the
-    /// view opened: both are put back on close.
-    pub came_from: Pane,
-    pub right_was_preview: bool,
-}
-
 /// The site export running in the background: how far it has got, and whether it syncs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportRun {
@@ -183,14 +169,18 @@ pub struct Message {
 
 pub struct State {
     pub list: ListState,
-    pub editor: Option<EditorState>,
+    /// What is open besides the list: nothing, or an article with its panels.
+    pub screen: Screen,
     pub focus: Pane,
     /// In the two-pane layout, whether the right pane shows the preview instead of the editor.
     pub right_is_preview: bool,
     pub width: u16,
     pub height: u16,
+    /// An overlay rather than part of `screen`: help, the leader menu, the status menu and
+    /// the export question open over the list alone as well as over an article.
     pub dialog: Option<Dialog>,
-    /// Where to go once the pending save succeeds ("save and quit").
+    /// Where to go once the pending save succeeds ("save and quit"): a continuation of
+    /// that save rather than something on screen.
     pub after_save: Option<AfterLeave>,
     pub message: Option<Message>,
     /// False under NO_COLOR: focus and selection by reverse video only.
@@ -200,15 +190,11 @@ pub struct State {
     pub tz: FixedOffset,
     /// The rendered preview and what it was rendered from (editor revision, width).
     pub preview: Option<PreviewCache>,
-    /// The revisions view, over the list pane.
-    pub revisions: Option<RevisionsView>,
     /// The site export running in the background, if one is.
     pub export: Option<ExportRun>,
     pub typing: Typing,
     /// The interface language: views and `update` say everything in it.
     pub lang: Lang,
-    /// The open article's gallery panel, over the editor.
-    pub gallery: Option<GalleryState>,
 }
 
 /// What the person chose for the session: `--lang`, the config file, the locale.
@@ -273,7 +259,7 @@ impl State {
     pub fn new(width: u16, height: u16, color: bool, tz: FixedOffset) -> State {
         State {
             list: ListState::default(),
-            editor: None,
+            screen: Screen::List,
             focus: Pane::List,
             right_is_preview: false,
             width,
@@ -285,11 +271,9 @@ impl State {
             quit: false,
             tz,
             preview: None,
-            revisions: None,
             export: None,
             typing: Typing::default(),
             lang: Lang::En,
-            gallery: None,
         }
     }
 

@@ -151,7 +151,7 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
 /// and asks for this one's.
 fn install_editor(s: &mut State, e: EditorState) -> Vec<Effect> {
     let mut fx = Vec::new();
-    if let Some(old) = s.editor.as_ref().and_then(EditorState::held_lock)
+    if let Some(old) = s.editor().and_then(EditorState::held_lock)
         && Some(old) != e.id
     {
         fx.push(Effect::ReleaseLock(old));
@@ -160,10 +160,10 @@ fn install_editor(s: &mut State, e: EditorState) -> Vec<Effect> {
         fx.push(Effect::TakeLock(id));
     }
     revisions::close_unless_for(s, e.id);
-    if s.gallery.as_ref().map(|g| g.article_id) != e.id {
-        s.gallery = None;
+    if s.gallery().map(|g| g.article_id) != e.id {
+        s.close_gallery();
     }
-    s.editor = Some(e);
+    s.set_editor(e);
     s.preview = None;
     fx
 }

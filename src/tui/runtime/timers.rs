@@ -25,7 +25,7 @@ impl Deadlines {
     /// Notes what changed in the state: an edit (a new editor revision) sets the recovery
     /// deadlines; taking or giving up a lock starts or stops the heartbeat.
     pub fn observe(&mut self, state: &State, now: Instant) {
-        let editor = state.editor.as_ref();
+        let editor = state.editor();
         let now_seen = editor.filter(|e| e.dirty).map(|e| (e.id, e.revision));
         match now_seen {
             None => {

@@ -16,7 +16,7 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
         C::Quit | C::QuitFromList => leave_or_ask(s, AfterLeave::Quit),
         C::NewArticle => leave_or_ask(s, AfterLeave::NewArticle),
         C::Open => match s.list.selected_row().map(|r| r.id) {
-            Some(id) if s.editor.as_ref().and_then(|e| e.id) == Some(id) => {
+            Some(id) if s.editor().and_then(|e| e.id) == Some(id) => {
                 s.focus = Pane::Editor;
                 Vec::new()
             }
@@ -95,7 +95,7 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
         }
         C::NextField | C::PrevField => {
             typing::end_word(s);
-            if let Some(e) = s.editor.as_mut() {
+            if let Some(e) = s.editor_mut() {
                 let i = e.focus.index() as isize + if cmd == C::NextField { 1 } else { -1 };
                 let n = Field::ALL.len() as isize;
                 e.focus = Field::ALL[i.rem_euclid(n) as usize];
@@ -108,14 +108,14 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
             Vec::new()
         }
         C::Find => {
-            if let Some(e) = s.editor.as_mut() {
+            if let Some(e) = s.editor_mut() {
                 e.focus = Field::Body;
                 e.find = Some(String::new());
             }
             Vec::new()
         }
         C::FindNext | C::FindPrev => {
-            if let Some(e) = s.editor.as_mut() {
+            if let Some(e) = s.editor_mut() {
                 let found = if cmd == C::FindNext {
                     e.body.search_forward(false)
                 } else {
@@ -128,7 +128,7 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
             Vec::new()
         }
         C::CloseFind => {
-            if let Some(e) = s.editor.as_mut() {
+            if let Some(e) = s.editor_mut() {
                 e.find = None;
                 let _ = e.body.set_search_pattern("");
             }

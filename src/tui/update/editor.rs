@@ -12,7 +12,7 @@ use crate::tui::msg::Msg;
 use crate::tui::state::{EditorState, Field, Pane, State, UndoPair};
 
 pub fn find_input(s: &mut State, k: KeyEvent) -> Vec<Effect> {
-    let Some(e) = s.editor.as_mut() else {
+    let Some(e) = s.editor_mut() else {
         return Vec::new();
     };
     let Some(find) = e.find.as_mut() else {
@@ -68,12 +68,12 @@ fn moves_only(k: &KeyEvent) -> bool {
 }
 
 pub fn editor_input(s: &mut State, k: KeyEvent) {
-    let Some(e) = s.editor.as_ref() else { return };
+    let Some(e) = s.editor() else { return };
     let single_line = e.focus != Field::Body;
     let read_only = e.read_only().is_some();
     if single_line && matches!(k.code, KeyCode::Enter | KeyCode::Down | KeyCode::Up) {
         typing::end_word(s);
-        if let Some(e) = s.editor.as_mut() {
+        if let Some(e) = s.editor_mut() {
             let i = e.focus.index();
             e.focus = Field::ALL[if k.code == KeyCode::Up {
                 i.saturating_sub(1)
@@ -90,7 +90,7 @@ pub fn editor_input(s: &mut State, k: KeyEvent) {
     if typing::key(s, &k) {
         return;
     }
-    let Some(e) = s.editor.as_mut() else { return };
+    let Some(e) = s.editor_mut() else { return };
     let area = e.focused_area();
     let changed = match k.code {
         // A combining mark from an input method joins the letter before it (NFC), so a
@@ -131,17 +131,17 @@ pub fn paste(s: &mut State, raw: &str) -> Vec<Effect> {
         s.list.search.push_str(&clean.replace('\n', " "));
         return reset_list(s);
     }
-    if s.focus != Pane::Editor || s.editor.is_none() {
+    if s.focus != Pane::Editor || s.editor().is_none() {
         return Vec::new();
     }
-    if s.gallery.is_some() {
+    if s.gallery().is_some() {
         super::gallery::typed(s, Some(&clean));
         return Vec::new();
     }
     if locks::refuse_read_only(s) {
         return Vec::new();
     }
-    let Some(e) = s.editor.as_mut() else {
+    let Some(e) = s.editor_mut() else {
         return Vec::new();
     };
     let single_line = e.focus != Field::Body;
@@ -163,7 +163,7 @@ pub fn undo_redo(s: &mut State, cmd: Command) {
     if locks::refuse_read_only(s) {
         return;
     }
-    let Some(e) = s.editor.as_mut() else { return };
+    let Some(e) = s.editor_mut() else { return };
     let undo = cmd == Command::Undo;
     let pair = match (e.undo_pair, undo) {
         (Some(UndoPair::Undo(r)), true) | (Some(UndoPair::Redo(r)), false) => {
@@ -190,7 +190,7 @@ pub fn undo_redo(s: &mut State, cmd: Command) {
 
 /// Ctrl-E: ask the runtime to hand the body to `$EDITOR`.
 pub fn external(s: &mut State) -> Vec<Effect> {
-    let Some(e) = s.editor.as_ref() else {
+    let Some(e) = s.editor() else {
         say(s, Msg::EditorNeedsArticle);
         return Vec::new();
     };
@@ -204,7 +204,7 @@ pub fn external(s: &mut State) -> Vec<Effect> {
 /// The body came back from `$EDITOR`: NFC, `\n` line breaks, unsaved, and undoable.
 pub fn edited_externally(s: &mut State, raw: &str) {
     typing::forget(s);
-    let Some(e) = s.editor.as_mut() else { return };
+    let Some(e) = s.editor_mut() else { return };
     let new = text::nfc(&text::normalize_newlines(raw));
     e.focus = Field::Body;
     if new == e.value(Field::Body) {

@@ -99,7 +99,7 @@ pub fn finished(s: &mut State, result: Result<ExportSummary, String>) -> Vec<Eff
             // editor has, takes the move in as after Ctrl-L (a colleague's save in between
             // is left to the conflict dialog).
             let tz = s.tz;
-            if let Some(e) = s.editor.as_mut()
+            if let Some(e) = s.editor_mut()
                 && let Some(a) = summary
                     .published
                     .iter()

@@ -21,12 +21,14 @@ pub fn open(s: &mut State) -> Vec<Effect> {
     if locks::refuse_read_only(s) {
         return Vec::new();
     }
-    let Some(id) = s.editor.as_ref().and_then(|e| e.id) else {
+    let Some(id) = s.editor().and_then(|e| e.id) else {
         warn(s, Msg::GalleryNeedsArticle);
         return Vec::new();
     };
     typing::end_word(s);
-    s.gallery = Some(GalleryState::new(id));
+    if let Some(a) = s.article_mut() {
+        a.gallery = Some(GalleryState::new(id));
+    }
     s.focus = Pane::Editor;
     s.right_is_preview = false;
     vec![Effect::LoadGallery(id)]
@@ -54,7 +56,7 @@ pub fn action(s: &mut State, a: Action) -> Vec<Effect> {
 }
 
 fn loaded(s: &mut State, id: i64, rows: Vec<GalleryRow>, done: Option<GalleryDone>) {
-    let Some(g) = s.gallery.as_mut().filter(|g| g.article_id == id) else {
+    let Some(g) = s.gallery_mut().filter(|g| g.article_id == id) else {
         return;
     };
     if let Some(GalleryDone::Attached { place, .. }) = &done {
@@ -90,7 +92,7 @@ fn completed(s: &mut State, input: &str, names: Vec<String>) {
     let Some(GalleryMode::Path {
         input: typed,
         choices,
-    }) = s.gallery.as_mut().map(|g| &mut g.mode)
+    }) = s.gallery_mut().map(|g| &mut g.mode)
     else {
         return;
     };
@@ -108,7 +110,7 @@ fn completed(s: &mut State, input: &str, names: Vec<String>) {
 }
 
 fn library_loaded(s: &mut State, list: Vec<LibraryItem>) {
-    if let Some(GalleryMode::Pick { items, loaded, .. }) = s.gallery.as_mut().map(|g| &mut g.mode) {
+    if let Some(GalleryMode::Pick { items, loaded, .. }) = s.gallery_mut().map(|g| &mut g.mode) {
         *items = list;
         *loaded = true;
     }
@@ -116,14 +118,14 @@ fn library_loaded(s: &mut State, list: Vec<LibraryItem>) {
 
 /// A bound key in one of the panel's contexts.
 pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
-    let Some(g) = s.gallery.as_mut() else {
+    let Some(g) = s.gallery_mut() else {
         return Vec::new();
     };
     let id = g.article_id;
     let row = g.selected_row().cloned();
     match cmd {
         Command::CloseGallery => {
-            s.gallery = None;
+            s.close_gallery();
             typing::forget(s);
             return Vec::new();
         }
@@ -238,7 +240,7 @@ fn movement(g: &mut GalleryState, up: bool) {
 fn accept(s: &mut State) -> Vec<Effect> {
     // The word being typed ends first (an English word typed in Telex comes back as typed).
     typing::end_word(s);
-    let Some(g) = s.gallery.as_mut() else {
+    let Some(g) = s.gallery_mut() else {
         return Vec::new();
     };
     let id = g.article_id;
@@ -278,7 +280,7 @@ fn accept(s: &mut State) -> Vec<Effect> {
 
 /// Places `![caption](media:HASH)` at the body's cursor and goes back to the body.
 fn insert_inline(s: &mut State, row: &GalleryRow) {
-    let Some(e) = s.editor.as_mut() else {
+    let Some(e) = s.editor_mut() else {
         return;
     };
     let caption: String = row
@@ -292,7 +294,7 @@ fn insert_inline(s: &mut State, row: &GalleryRow) {
     e.revision += 1;
     e.focus = Field::Body;
     let short = row.short().to_string();
-    s.gallery = None;
+    s.close_gallery();
     say(s, Msg::InlineInserted { short: &short });
 }
 
@@ -310,7 +312,7 @@ pub fn input(s: &mut State, k: KeyEvent) {
 
 /// Adds `more` to the box (`None`: takes its last character off).
 pub fn typed(s: &mut State, more: Option<&str>) {
-    let Some(g) = s.gallery.as_mut() else {
+    let Some(g) = s.gallery_mut() else {
         return;
     };
     let (text, reset) = match &mut g.mode {

@@ -10,18 +10,19 @@ use crate::tui::state::{GalleryMode, Pane, State};
 
 /// Which key table applies: the focused pane, and what it is doing.
 pub fn context(s: &State) -> Context {
-    let editor = s.editor.as_ref();
+    let editor = s.editor();
+    if s.focus == Pane::Editor
+        && let Some(g) = s.gallery()
+    {
+        return match g.mode {
+            GalleryMode::List => Context::Gallery,
+            GalleryMode::Path { .. } => Context::GalleryPath,
+            GalleryMode::Pick { .. } => Context::GalleryPick,
+            GalleryMode::Text { .. } => Context::GalleryText,
+        };
+    }
     match s.focus {
-        Pane::Editor if editor.is_some() && s.gallery.is_some() => match s.gallery.as_ref() {
-            Some(g) => match g.mode {
-                GalleryMode::List => Context::Gallery,
-                GalleryMode::Path { .. } => Context::GalleryPath,
-                GalleryMode::Pick { .. } => Context::GalleryPick,
-                GalleryMode::Text { .. } => Context::GalleryText,
-            },
-            None => Context::Gallery,
-        },
-        _ if s.revisions.is_some() && s.focus != Pane::Editor => Context::Revisions,
+        _ if s.revisions().is_some() && s.focus != Pane::Editor => Context::Revisions,
         Pane::List if s.list.searching => Context::Search,
         Pane::List => Context::List,
         Pane::Editor if editor.is_some_and(|e| e.find.is_some()) => Context::Find,

@@ -3,11 +3,11 @@
 use super::{locks, revisions, say, typing};
 use crate::tui::action::Effect;
 use crate::tui::msg::Msg;
-use crate::tui::state::{AfterLeave, Dialog, EditorState, Pane, State};
+use crate::tui::state::{AfterLeave, Dialog, EditorState, Pane, Screen, State};
 
 /// Asks before leaving an article with unsaved changes; otherwise leaves at once.
 pub fn leave_or_ask(s: &mut State, then: AfterLeave) -> Vec<Effect> {
-    if s.editor.as_ref().is_some_and(|e| e.dirty) {
+    if s.editor().is_some_and(|e| e.dirty) {
         s.dialog = Some(Dialog::ConfirmLeave { then });
         return Vec::new();
     }
@@ -25,8 +25,8 @@ pub fn leave(s: &mut State, then: AfterLeave) -> Vec<Effect> {
             typing::forget(s);
             let fx = locks::release(s);
             revisions::close_unless_for(s, None);
-            s.gallery = None;
-            s.editor = Some(EditorState::new_article(s.tz));
+            s.close_gallery();
+            s.set_editor(EditorState::new_article(s.tz));
             s.preview = None;
             s.focus = Pane::Editor;
             s.right_is_preview = false;
@@ -37,12 +37,11 @@ pub fn leave(s: &mut State, then: AfterLeave) -> Vec<Effect> {
         AfterLeave::CloseEditor => {
             let fx = locks::release(s);
             revisions::close_unless_for(s, None);
-            s.gallery = None;
-            s.editor = None;
+            s.screen = Screen::List;
             s.focus = Pane::List;
             fx
         }
-        AfterLeave::Restore(rev) => match s.editor.as_ref().and_then(|e| e.id) {
+        AfterLeave::Restore(rev) => match s.editor().and_then(|e| e.id) {
             Some(id) => vec![Effect::Restore { id, rev }],
             None => Vec::new(),
         },

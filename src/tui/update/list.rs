@@ -76,8 +76,8 @@ pub fn toggle_preview(s: &mut State) {
 pub fn movement(s: &mut State, cmd: Command) -> Vec<Effect> {
     use Command as C;
     if s.focus == Pane::Preview {
-        if let Some(e) = s.editor.as_mut() {
-            let page = s.height.saturating_sub(6).max(1);
+        let page = s.height.saturating_sub(6).max(1);
+        if let Some(e) = s.editor_mut() {
             e.preview_scroll = scrolled(e.preview_scroll, cmd, page);
         }
         return Vec::new();

@@ -11,7 +11,7 @@ use crate::tui::state::{EditLock, LockHolder, State};
 
 /// Our lock on `id` was taken (or taken over from `from`).
 pub fn taken(s: &mut State, id: i64, from: Option<String>) -> Vec<Effect> {
-    match s.editor.as_mut().filter(|e| e.id == Some(id)) {
+    match s.editor_mut().filter(|e| e.id == Some(id)) {
         Some(e) => {
             let was_read_only = e.read_only().is_some();
             e.lock = EditLock::Held;
@@ -36,14 +36,14 @@ pub fn taken(s: &mut State, id: i64, from: Option<String>) -> Vec<Effect> {
 /// colleague's save over unsaved text is for the conflict dialog, at the next save).
 pub fn refreshed(s: &mut State, a: &Article) {
     let tz = s.tz;
-    if let Some(e) = s.editor.as_mut().filter(|e| e.id == Some(a.id) && !e.dirty) {
+    if let Some(e) = s.editor_mut().filter(|e| e.id == Some(a.id) && !e.dirty) {
         e.sync_with(a, tz);
     }
 }
 
 /// Someone else is editing `id`: open it read-only (the editor shows who, where and since).
 pub fn held(s: &mut State, id: i64, holder: LockHolder) {
-    if let Some(e) = s.editor.as_mut().filter(|e| e.id == Some(id)) {
+    if let Some(e) = s.editor_mut().filter(|e| e.id == Some(id)) {
         e.lock = EditLock::ReadOnly(holder);
         say(s, Msg::OpenedReadOnly);
     }
@@ -54,7 +54,7 @@ pub fn held(s: &mut State, id: i64, holder: LockHolder) {
 pub fn lost(s: &mut State, id: i64, holder: LockHolder) {
     let since = local_time(s, holder.since);
     s.after_save = None;
-    match s.editor.as_mut().filter(|e| e.id == Some(id)) {
+    match s.editor_mut().filter(|e| e.id == Some(id)) {
         Some(e) => {
             e.lock = EditLock::ReadOnly(holder.clone());
             warn(
@@ -79,7 +79,7 @@ pub fn lost(s: &mut State, id: i64, holder: LockHolder) {
 
 /// Ctrl-K on a read-only article: take the lock deliberately.
 pub fn take_over(s: &mut State) -> Vec<Effect> {
-    match s.editor.as_ref() {
+    match s.editor() {
         Some(e) if e.read_only().is_some() => e.id.map(Effect::TakeOverLock).into_iter().collect(),
         _ => Vec::new(),
     }
@@ -87,7 +87,7 @@ pub fn take_over(s: &mut State) -> Vec<Effect> {
 
 /// Says why a change is refused on a read-only article; true when it is read-only.
 pub fn refuse_read_only(s: &mut State) -> bool {
-    let Some(holder) = s.editor.as_ref().and_then(|e| e.read_only()) else {
+    let Some(holder) = s.editor().and_then(|e| e.read_only()) else {
         return false;
     };
     let user = holder.user.clone();
@@ -97,7 +97,7 @@ pub fn refuse_read_only(s: &mut State) -> bool {
 
 /// Gives up the open article's lock, if we hold it (leaving it, or quitting).
 pub fn release(s: &mut State) -> Vec<Effect> {
-    let Some(e) = s.editor.as_mut() else {
+    let Some(e) = s.editor_mut() else {
         return Vec::new();
     };
     let Some(id) = e.held_lock() else {

@@ -10,7 +10,7 @@ pub fn plain_highlights(s: &mut State) {
     if s.color {
         return;
     }
-    let Some(e) = s.editor.as_mut() else { return };
+    let Some(e) = s.editor_mut() else { return };
     let reversed =
         ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED);
     for area in e.lines.iter_mut().chain(std::iter::once(&mut e.body)) {
@@ -32,7 +32,7 @@ pub fn refresh(s: &mut State) {
             p.id == id && p.rev == rev && p.revision == revision && p.width == width
         })
     };
-    if let Some(r) = s.revisions.as_ref()
+    if let Some(r) = s.revisions()
         && let Some((rev, fields)) = r.shown.as_ref()
     {
         if !fresh(Some(r.article_id), Some(*rev), 0) {
@@ -47,7 +47,7 @@ pub fn refresh(s: &mut State) {
         }
         return;
     }
-    let Some(e) = s.editor.as_ref() else {
+    let Some(e) = s.editor() else {
         s.preview = None;
         return;
     };

@@ -13,31 +13,34 @@ use crate::tui::state::{
 
 /// Ctrl-V: open the history of the article in the editor.
 pub fn open(s: &mut State) -> Vec<Effect> {
-    let Some(id) = s.editor.as_ref().and_then(|e| e.id) else {
+    let Some(id) = s.editor().and_then(|e| e.id) else {
         say(s, Msg::HistoryNeedsArticle);
         return Vec::new();
     };
-    if s.revisions.as_ref().is_some_and(|r| r.article_id == id) {
+    if s.revisions().is_some_and(|r| r.article_id == id) {
         s.focus = Pane::List;
         return vec![Effect::LoadHistory(id)];
     }
     s.list.searching = false;
-    s.revisions = Some(RevisionsView {
-        article_id: id,
-        rows: Vec::new(),
-        loaded: false,
-        selected: 0,
-        shown: None,
-        scroll: 0,
-        came_from: s.focus,
-        right_was_preview: s.right_is_preview,
-    });
+    let (came_from, right_was_preview) = (s.focus, s.right_is_preview);
+    if let Some(a) = s.article_mut() {
+        a.revisions = Some(RevisionsView {
+            article_id: id,
+            rows: Vec::new(),
+            loaded: false,
+            selected: 0,
+            shown: None,
+            scroll: 0,
+            came_from,
+            right_was_preview,
+        });
+    }
     s.focus = Pane::List;
     vec![Effect::LoadHistory(id)]
 }
 
 pub fn loaded(s: &mut State, id: i64, rows: Vec<RevisionInfo>) {
-    if let Some(r) = s.revisions.as_mut().filter(|r| r.article_id == id) {
+    if let Some(r) = s.revisions_mut().filter(|r| r.article_id == id) {
         r.rows = rows;
         r.loaded = true;
         r.selected = r.selected.min(r.rows.len().saturating_sub(1));
@@ -47,7 +50,7 @@ pub fn loaded(s: &mut State, id: i64, rows: Vec<RevisionInfo>) {
 /// ↑↓ Home End choose a revision; page keys scroll the one previewed.
 pub fn movement(s: &mut State, cmd: Command) {
     let page = s.height.saturating_sub(6).max(1);
-    let Some(r) = s.revisions.as_mut() else {
+    let Some(r) = s.revisions_mut() else {
         return;
     };
     let last = r.rows.len().saturating_sub(1);
@@ -62,7 +65,7 @@ pub fn movement(s: &mut State, cmd: Command) {
 
 /// Enter: load the selected revision's text for the preview.
 pub fn preview(s: &mut State) -> Vec<Effect> {
-    let Some(r) = s.revisions.as_ref() else {
+    let Some(r) = s.revisions() else {
         return Vec::new();
     };
     match r.rows.get(r.selected) {
@@ -77,7 +80,7 @@ pub fn preview(s: &mut State) -> Vec<Effect> {
 /// A revision's text arrived: show it in the preview pane, making that pane visible.
 pub fn shown(s: &mut State, id: i64, rev: i64, fields: Box<ArticleFields>) {
     let layout = s.layout();
-    let Some(r) = s.revisions.as_mut().filter(|r| r.article_id == id) else {
+    let Some(r) = s.revisions_mut().filter(|r| r.article_id == id) else {
         return;
     };
     r.shown = Some((rev, fields));
@@ -92,8 +95,7 @@ pub fn shown(s: &mut State, id: i64, rev: i64, fields: Box<ArticleFields>) {
 /// `r`: bring the selected revision back, once unsaved changes are saved or discarded.
 pub fn restore(s: &mut State) -> Vec<Effect> {
     let Some((id, rev)) = s
-        .revisions
-        .as_ref()
+        .revisions()
         .and_then(|r| r.rows.get(r.selected).map(|row| (r.article_id, row.rev)))
     else {
         return Vec::new();
@@ -101,7 +103,7 @@ pub fn restore(s: &mut State) -> Vec<Effect> {
     if locks::refuse_read_only(s) {
         return Vec::new();
     }
-    if s.editor.as_ref().is_some_and(|e| e.dirty) {
+    if s.editor().is_some_and(|e| e.dirty) {
         s.dialog = Some(Dialog::ConfirmLeave {
             then: AfterLeave::Restore(rev),
         });
@@ -116,24 +118,17 @@ pub fn close(s: &mut State) {
         s.focus = Pane::List;
         return;
     }
-    if let Some(r) = s.revisions.take() {
+    if let Some(r) = s.take_revisions() {
         s.right_is_preview = r.right_was_preview;
-        s.focus = if s.editor.is_some() {
-            r.came_from
-        } else {
-            Pane::List
-        };
+        s.focus = r.came_from;
     }
     s.preview = None;
 }
 
 /// Closes the view when the editor moves to another article (or none).
 pub fn close_unless_for(s: &mut State, id: Option<i64>) {
-    if s.revisions
-        .as_ref()
-        .is_some_and(|r| Some(r.article_id) != id)
-    {
-        s.revisions = None;
+    if s.revisions().is_some_and(|r| Some(r.article_id) != id) {
+        s.take_revisions();
         s.preview = None;
     }
 }
@@ -141,19 +136,17 @@ pub fn close_unless_for(s: &mut State, id: Option<i64>) {
 /// The revision is the article's newest version now: load it, keeping our lock.
 pub fn restored(s: &mut State, a: Article, rev: i64) -> Vec<Effect> {
     let lock = s
-        .editor
-        .as_ref()
+        .editor()
         .filter(|e| e.id == Some(a.id))
         .map(|e| e.lock.clone())
         .unwrap_or(EditLock::Unlocked);
     let mut e = EditorState::open(&a, s.tz);
     e.lock = lock;
     let needs_lock = e.lock == EditLock::Unlocked;
-    s.editor = Some(e);
-    if let Some(r) = s.revisions.as_ref() {
+    s.set_editor(e);
+    if let Some(r) = s.take_revisions() {
         s.right_is_preview = r.right_was_preview;
     }
-    s.revisions = None;
     s.preview = None;
     s.focus = Pane::Editor;
     say(

@@ -11,7 +11,7 @@ pub fn save(s: &mut State) -> Vec<Effect> {
         s.after_save = None;
         return Vec::new();
     }
-    let Some(e) = s.editor.as_ref() else {
+    let Some(e) = s.editor() else {
         say(s, Msg::NothingToSave);
         return Vec::new();
     };
@@ -32,12 +32,12 @@ pub fn save(s: &mut State) -> Vec<Effect> {
 
 pub(crate) fn saved(s: &mut State, a: &Article) -> Vec<Effect> {
     let mut fx = Vec::new();
+    let tz = s.tz;
     if let Some(e) = s
-        .editor
-        .as_mut()
+        .editor_mut()
         .filter(|e| e.id.is_none() || e.id == Some(a.id))
     {
-        e.sync_with(a, s.tz);
+        e.sync_with(a, tz);
         e.dirty = false;
         // A new article is locked from its first save on.
         if e.lock == EditLock::Unlocked {

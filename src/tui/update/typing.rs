@@ -46,14 +46,14 @@ fn apply(area: &mut TextArea<'static>, edit: &Edit) -> bool {
 
 fn apply_to_focus(s: &mut State, edit: &Edit) {
     // The box is typed at its end: the engine's deletions are characters before it.
-    if let Some(text) = s.gallery.as_mut().and_then(|g| g.text_box()) {
+    if let Some(text) = s.gallery_mut().and_then(|g| g.text_box()) {
         for _ in 0..edit.delete {
             text.pop();
         }
         text.push_str(&edit.insert);
         return;
     }
-    let Some(e) = s.editor.as_mut() else { return };
+    let Some(e) = s.editor_mut() else { return };
     if apply(e.focused_area(), edit) {
         e.dirty = true;
         e.revision += 1;
@@ -90,7 +90,7 @@ pub fn restore_raw(s: &mut State) {
 /// A key for the gallery's caption or alt-text box, through the engine; false when typing
 /// is English or the key is not for it.
 pub fn box_key(s: &mut State, k: &KeyEvent) -> bool {
-    let boxed = s.gallery.as_mut().and_then(|g| g.text_box()).is_some();
+    let boxed = s.gallery_mut().and_then(|g| g.text_box()).is_some();
     let Some(engine) = s.typing.engine.as_mut().filter(|_| boxed) else {
         return false;
     };
@@ -102,7 +102,7 @@ pub fn box_key(s: &mut State, k: &KeyEvent) -> bool {
         }
         KeyCode::Backspace => {
             engine.backspace();
-            if let Some(text) = s.gallery.as_mut().and_then(|g| g.text_box()) {
+            if let Some(text) = s.gallery_mut().and_then(|g| g.text_box()) {
                 text.pop();
             }
             true
@@ -114,7 +114,7 @@ pub fn box_key(s: &mut State, k: &KeyEvent) -> bool {
 /// Handles an editing key through the engine; returns false when the key is not for it (the
 /// caller passes it to the text area as usual).
 pub fn key(s: &mut State, k: &KeyEvent) -> bool {
-    let Some(e) = s.editor.as_ref() else {
+    let Some(e) = s.editor() else {
         return false;
     };
     if s.typing.engine.is_none() || !typed_field(e) {
@@ -141,7 +141,7 @@ pub fn key(s: &mut State, k: &KeyEvent) -> bool {
             true
         }
         KeyCode::Backspace => {
-            if let Some(e) = s.editor.as_mut() {
+            if let Some(e) = s.editor_mut() {
                 let area = e.focused_area();
                 if area.delete_char() {
                     e.dirty = true;

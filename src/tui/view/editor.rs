@@ -22,7 +22,7 @@ fn labels(s: &State) -> ([String; 8], u16) {
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
     let focused = s.focus == Pane::Editor;
-    let Some(e) = s.editor.as_ref() else {
+    let Some(e) = s.editor() else {
         let block = pane_block(&t(s, Msg::EditorTitle), focused, s.color);
         let inner = block.inner(area);
         frame.render_widget(block, area);

@@ -14,8 +14,7 @@ use crate::tui::state::{GalleryMode, GalleryState, Pane, PhotoPlace, State, Text
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &State, g: &GalleryState) {
     let title = s
-        .editor
-        .as_ref()
+        .editor()
         .map(|e| e.value(crate::tui::state::Field::Title))
         .unwrap_or_default();
     let block = pane_block(

@@ -51,7 +51,7 @@ fn badge_style(s: Status, color: bool) -> Style {
 const SECTION_FROM: usize = 48;
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
-    if let Some(r) = s.revisions.as_ref() {
+    if let Some(r) = s.revisions() {
         return super::revisions::draw(frame, area, s, r);
     }
     let l = &s.list;

@@ -28,9 +28,9 @@ pub fn draw(frame: &mut Frame, s: &State) {
         list::draw(frame, r, s);
     }
     if let Some(r) = p.editor {
-        match &s.gallery {
-            Some(g) if s.editor.is_some() => gallery::draw(frame, r, s, g),
-            _ => editor::draw(frame, r, s),
+        match s.gallery() {
+            Some(g) => gallery::draw(frame, r, s, g),
+            None => editor::draw(frame, r, s),
         }
     }
     if let Some(r) = p.preview {

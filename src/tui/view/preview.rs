@@ -11,8 +11,7 @@ use crate::tui::state::{Pane, State};
 pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
     // A revision from the history, when one is previewed; else the open article.
     let revision = s
-        .revisions
-        .as_ref()
+        .revisions()
         .and_then(|r| r.shown.as_ref().map(|(rev, _)| (*rev, r.scroll)));
     let title = match revision {
         Some((rev, _)) => t(s, Msg::RevisionTitle { rev }),
@@ -21,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
     let block = pane_block(&title, s.focus == Pane::Preview, s.color);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let scroll = match (revision, s.editor.as_ref()) {
+    let scroll = match (revision, s.editor()) {
         (Some((_, scroll)), _) => Some(scroll),
         (None, Some(e)) => Some(e.preview_scroll),
         (None, None) => None,

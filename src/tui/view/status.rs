@@ -66,7 +66,7 @@ pub fn status_line(frame: &mut Frame, area: Rect, s: &State) {
 /// The open article's part of the status line: status, typing mode, words and reading time,
 /// saved or not, read-only. When they do not fit in `room` columns the word count goes first.
 pub fn status_parts(s: &State, room: usize) -> Vec<String> {
-    let Some(e) = s.editor.as_ref() else {
+    let Some(e) = s.editor() else {
         return Vec::new();
     };
     let n = e.word_count();
