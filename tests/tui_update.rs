@@ -823,6 +823,21 @@ fn a_failed_save_does_not_quit() {
 }
 
 #[test]
+fn a_save_refused_for_its_publish_time_does_not_quit_later() {
+    let mut s = editing();
+    while s.editor().unwrap().focus != Field::PublishAt {
+        press(&mut s, KeyCode::Tab);
+    }
+    typing(&mut s, "mai");
+    ctrl(&mut s, 'q');
+    assert!(ch(&mut s, 's').is_empty(), "refused: the publish time");
+    assert!(message(&s).1);
+    // The writer mends the time and saves; the leave chosen earlier was given up.
+    update(&mut s, Action::Saved(article(7, 4)));
+    assert!(!s.quit);
+}
+
+#[test]
 fn ctrl_n_with_a_dirty_editor_asks_first() {
     let mut s = editing();
     typing(&mut s, "x");

@@ -7,8 +7,16 @@ use crate::tui::msg::Msg;
 use crate::tui::state::{EditLock, State};
 
 pub fn save(s: &mut State) -> Vec<Effect> {
-    if locks::refuse_read_only(s) {
+    let fx = ask_save(s);
+    // A save not asked for gives up the leave that waited on it, or the next save would run it.
+    if fx.is_empty() {
         s.after_save = None;
+    }
+    fx
+}
+
+fn ask_save(s: &mut State) -> Vec<Effect> {
+    if locks::refuse_read_only(s) {
         return Vec::new();
     }
     let Some(e) = s.editor() else {
