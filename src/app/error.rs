@@ -22,6 +22,11 @@ pub enum AppError {
         path: PathBuf,
         err: String,
     },
+    /// The sync's log file could not be made (the OS's words).
+    SyncLog {
+        path: PathBuf,
+        err: String,
+    },
 }
 
 /// Why a file did not go into the photo library.

@@ -9,6 +9,7 @@ pub mod export;
 pub mod media;
 pub mod read;
 pub mod session;
+pub mod sync;
 
 pub use error::{AppError, AppResult, PhotoProblem};
 pub use session::{Clock, Session, default_db_path, os_user};

@@ -35,6 +35,8 @@ pub enum CliError {
     Msg(CliMsg),
     /// Free text, shown as it is (not yet translated).
     Text(String),
+    /// A use case's error the command line words as the terminal app does.
+    App(crate::app::AppError),
 }
 
 /// Free text as an error, for callers that word their own (`CliError(format!(…))`).
@@ -79,6 +81,7 @@ impl From<crate::app::AppError> for CliError {
             AppError::Domain(e) => CliError::Domain(e),
             AppError::Site(e) => CliError::Site(e),
             AppError::NoHomeFolder => CliError::Msg(CliMsg::NoHomeFolder),
+            e @ AppError::SyncLog { .. } => CliError::App(e),
             AppError::DemoFolder { path, err } => CliError::Msg(CliMsg::DemoFolder {
                 path: path.display().to_string(),
                 err,
@@ -113,6 +116,9 @@ pub fn describe(err: &CliError, lang: Lang) -> String {
         CliError::Site(e) => hints::with_hint(describe_site(e, lang), hints::site(e, lang)),
         CliError::Msg(m) => m.text(lang),
         CliError::Text(t) => t.clone(),
+        CliError::App(e) => {
+            hints::with_hint(crate::words::describe_app(e, lang), hints::app(e, lang))
+        }
     }
 }
 

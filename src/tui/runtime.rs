@@ -14,8 +14,6 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
-use chrono::Utc;
-
 use super::backend::LeanBackend;
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::execute;
@@ -86,12 +84,13 @@ struct Snapshot {
     db: PathBuf,
     user: String,
     me: LockOwner,
+    clock: crate::app::Clock,
 }
 
 impl Snapshot {
     /// Notes the state after every change.
     fn set(&self, state: &State) {
-        *self.shared.lock().unwrap_or_else(PoisonError::into_inner) = unsaved(state);
+        *self.shared.lock().unwrap_or_else(PoisonError::into_inner) = unsaved(state, self.clock);
         *self.lock.lock().unwrap_or_else(PoisonError::into_inner) =
             state.editor().and_then(|e| e.held_lock());
     }
@@ -140,13 +139,13 @@ fn watch_signals(snapshot: Snapshot) -> io::Result<()> {
 }
 
 /// The editor's buffer while it has unsaved changes.
-fn unsaved(state: &State) -> Option<Recovery> {
+fn unsaved(state: &State, clock: crate::app::Clock) -> Option<Recovery> {
     let e = state.editor().filter(|e| e.dirty)?;
     Some(Recovery {
         article_id: e.id,
         base_version: e.base_version,
         fields: e.fields(),
-        written_at: Utc::now(),
+        written_at: clock.now(),
     })
 }
 
@@ -163,6 +162,7 @@ pub fn run_with(mut ctx: Context, settings: Settings) -> RunResult {
         db: ctx.db_path.clone(),
         user: ctx.user.clone(),
         me: me.clone(),
+        clock: ctx.clock,
     };
     watch_signals(snapshot.clone()).map_err(|e| {
         let reason = e.to_string();
@@ -277,7 +277,7 @@ impl Runtime<'_> {
     fn deadlines_due(&mut self, state: &mut State, deadlines: &mut timers::Deadlines) -> bool {
         let now = Instant::now();
         if deadlines.recovery_due(now) {
-            if let Some(r) = unsaved(state) {
+            if let Some(r) = unsaved(state, self.ctx.clock) {
                 // A failed write is retried at the next deadline; the buffer is still here.
                 let ctx = &mut *self.ctx;
                 let _ = ctx.store.write_recovery(&ctx.user, &r);
@@ -317,7 +317,8 @@ impl Runtime<'_> {
             let _ = old.join();
         }
         let db = self.ctx.db_path.clone();
-        match export::Job::start(db, self.ctx.user.clone(), sync, self.settings.lang) {
+        let actor = self.ctx.actor();
+        match export::Job::start(db, actor, sync, self.settings.lang) {
             Ok(job) => {
                 self.export = Some(job);
                 Action::Done

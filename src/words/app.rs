@@ -14,6 +14,10 @@ pub fn describe_app(err: &AppError, lang: Lang) -> String {
             Lang::En => format!("cannot create the demo folder {}: {err}", path.display()),
             Lang::Vi => format!("không tạo được thư mục dùng thử {}: {err}", path.display()),
         },
+        AppError::SyncLog { path, err } => match lang {
+            Lang::En => format!("cannot write the sync log {}: {err}", path.display()),
+            Lang::Vi => format!("không ghi được nhật ký đồng bộ {}: {err}", path.display()),
+        },
         AppError::NoHomeFolder => match lang {
             Lang::En => {
                 "there is no home folder to keep the database in: name one with --db or NEWSDESK_DB"

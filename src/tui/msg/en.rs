@@ -247,9 +247,6 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
         M::ExportCrashed { detail: Some(d) } => {
             return format!("the export stopped unexpectedly ({d})").into();
         }
-        M::SyncLogFailed { path, reason } => {
-            return format!("cannot write the sync log {}: {reason}", path.display()).into();
-        }
         M::ExportDone(summary) => return super::export::en(summary).into(),
         M::GalleryTitle { title } => return format!("Photos · {title}").into(),
         M::GalleryEmpty => "No photos yet: a attaches a file, l one from the library.",

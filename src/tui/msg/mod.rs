@@ -32,7 +32,6 @@ mod samples;
 mod vi;
 
 use std::borrow::Cow;
-use std::path::Path;
 
 pub use crate::i18n::Lang;
 pub use keys::KeyHelp;
@@ -149,7 +148,6 @@ counted_enum! {
         ExportFailed { reason: &'a str },
         /// Why the export failed: its thread ended without a summary (it panicked).
         ExportCrashed { detail: Option<&'a str> },
-        SyncLogFailed { path: &'a Path, reason: &'a str },
         ExportDone(&'a ExportSummary),
         // Photos
         GalleryTitle { title: &'a str },

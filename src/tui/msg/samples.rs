@@ -1,7 +1,7 @@
 //! Every message with sample parameters, for the tests that check all translations (NFC, one
 //! line where a line is expected). A test fails when a variant has no sample here.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::{KeyHelp, Msg};
 use crate::domain::{RevisionKind, Status};
@@ -248,10 +248,6 @@ impl Msg<'_> {
             M::ExportCrashed { detail: None },
             M::ExportCrashed {
                 detail: Some("index out of bounds"),
-            },
-            M::SyncLogFailed {
-                path: Path::new("/tmp/newsdesk-sync-1.log"),
-                reason: "permission denied",
             },
             M::SignalsFailed { reason: "EINVAL" },
             M::TerminalFailed {

@@ -242,13 +242,6 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
         M::ExportCrashed { detail: Some(d) } => {
             return format!("quá trình xuất dừng bất ngờ ({d})").into();
         }
-        M::SyncLogFailed { path, reason } => {
-            return format!(
-                "không ghi được nhật ký đồng bộ {}: {reason}",
-                path.display()
-            )
-            .into();
-        }
         M::ExportDone(summary) => return super::export::vi(summary).into(),
         M::GalleryTitle { title } => return format!("Ảnh · {title}").into(),
         M::GalleryEmpty => "Chưa có ảnh: a đính kèm tệp, l chọn từ thư viện ảnh.",
