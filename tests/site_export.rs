@@ -2,10 +2,10 @@
 //! folder → assertions on the files, and snapshots of an article page, the home page, a
 //! section page and the feed. Clock and user are injected, so every run gives the same bytes.
 
-mod site_support;
+mod support;
 
 use newsdesk::domain::{ArticleFields, Status};
-use site_support::*;
+use support::site::*;
 
 #[test]
 fn exports_the_fixture_site() {

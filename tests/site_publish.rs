@@ -2,7 +2,7 @@
 //! publishes no due article, never propagates a file changed in the live build, and repairs a
 //! live build whose files were never made durable (an unclean stop).
 
-mod site_support;
+mod support;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use newsdesk::app::export::export_site;
 use newsdesk::domain::{ArticleFields, Status};
-use site_support::*;
+use support::site::*;
 
 type Tree = BTreeMap<String, (Vec<u8>, u64, i128)>;
 

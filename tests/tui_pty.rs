@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-mod pty_support;
+mod support;
 
 use std::ops::Deref;
 
-use pty_support::{BIN, Tmux, alive, cli_json};
+use support::pty::{BIN, Tmux, alive, cli_json};
 
 /// A journey's terminal, its temp folder and the database newsdesk runs on.
 struct Session {

@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-mod pty_support;
+mod support;
 
-use pty_support::{Tmux, cli, cli_json};
+use support::pty::{Tmux, cli, cli_json};
 
 /// A small PNG (a gradient, so it is a real picture).
 fn write_png(path: &PathBuf) {

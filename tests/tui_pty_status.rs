@@ -2,12 +2,12 @@
 //! "Publish now", a save writes the publish time the move set, never the stale one the editor
 //! still showed (the real binary in tmux, checked with `newsdesk show` afterwards).
 
-mod pty_support;
+mod support;
 
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use pty_support::{Tmux, cli, cli_json};
+use support::pty::{Tmux, cli, cli_json};
 
 fn show(db: &Path) -> serde_json::Value {
     cli_json(db, &["show", "1", "--json"])
