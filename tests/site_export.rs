@@ -306,11 +306,6 @@ fn english_chrome_and_templates_override_by_name() {
     );
 }
 
-/// Bytes only: what a reader gets.
-fn bytes(t: &std::collections::BTreeMap<String, (Vec<u8>, u64, i128)>) -> Vec<(String, Vec<u8>)> {
-    t.iter().map(|(k, v)| (k.clone(), v.0.clone())).collect()
-}
-
 #[test]
 fn recycled_builds_match_a_fresh_export_and_keep_the_previous_site_intact() {
     let mut f = fixture();

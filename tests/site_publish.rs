@@ -4,20 +4,12 @@
 
 mod support;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use newsdesk::app::export::export_site;
 use newsdesk::domain::{ArticleFields, Status};
 use support::site::*;
-
-type Tree = BTreeMap<String, (Vec<u8>, u64, i128)>;
-
-/// Bytes only: what a reader gets.
-fn bytes(t: &Tree) -> Vec<(String, Vec<u8>)> {
-    t.iter().map(|(k, v)| (k.clone(), v.0.clone())).collect()
-}
 
 /// Saves a new lede on published article `which`, so the next export makes a build.
 fn edit(f: &mut Fixture, which: usize, lede: &str) {
