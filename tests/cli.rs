@@ -2,15 +2,15 @@
 //! Exit codes: 0 success, 1 refused or failed (one line on stderr), 2 bad usage (clap).
 //! Import and export live in `cli_import.rs`.
 
-mod cli_support;
+mod support;
 
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
-use cli_support::{
+use serde_json::{Value, json};
+use support::cli::{
     DAN_VAN, Desk, assert_no_panic, command, expect_code, nd, nd_stdin, stderr, stdout,
 };
-use serde_json::{Value, json};
 use unicode_normalization::UnicodeNormalization;
 
 /// A draft with a body and no publish time, made with `new`; returns its slug.

@@ -1,14 +1,14 @@
 //! `import`, `export-md`, `history` and `restore`, run through the built binary on temporary
 //! databases: what an editor bringing a Hugo, Zola or Jekyll site in would see.
 
-mod cli_support;
+mod support;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{DateTime, TimeZone, Utc};
-use cli_support::{Desk, SAMPLE, content_of, expect_code, stdout};
 use serde_json::{Value, json};
+use support::cli::{Desk, SAMPLE, content_of, expect_code, stdout};
 
 fn instant(v: &Value) -> DateTime<Utc> {
     let s = v.as_str().unwrap_or_else(|| panic!("not a time: {v}"));
@@ -98,7 +98,7 @@ fn import_reports_each_bad_file_and_keeps_every_good_one() {
     expect_code(&out, 1, "import of a folder with bad files");
     assert!(stdout(&out).contains("4 new"), "{}", stdout(&out));
     assert!(stdout(&out).contains("6 failed"), "{}", stdout(&out));
-    let err = cli_support::stderr(&out);
+    let err = support::cli::stderr(&out);
     let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.len(), bad.len(), "one line per bad file:\n{err}");
     for (rel, _, reason) in bad {

@@ -2,12 +2,12 @@
 //! slug, else its path under the folder named) is the same article, a title that happens to
 //! match is not, and a file that has not changed writes nothing.
 
-mod cli_support;
+mod support;
 
 use std::path::Path;
 use std::process::Output;
 
-use cli_support::{Desk, SAMPLE, command, expect_code, stderr, stdout};
+use support::cli::{Desk, SAMPLE, command, expect_code, stderr, stdout};
 use unicode_normalization::UnicodeNormalization;
 
 /// The rows `history` prints under its header: the first column of each ("now", "2", "1"…).
@@ -236,7 +236,7 @@ fn export_md_files_imported_back_change_nothing_and_edits_name_the_first_file() 
         summary(&said).contains("0 new, 0 updated, 8 unchanged, 0 skipped, 0 failed"),
         "{said}"
     );
-    let slug = cli_support::DAN_VAN;
+    let slug = support::cli::DAN_VAN;
     let file = out.join(format!("{slug}.md"));
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, format!("{text}\nSửa.\n")).unwrap();

@@ -1,10 +1,10 @@
 //! The command line speaks the editor's language: Vietnamese when asked, English otherwise.
 
-mod cli_support;
+mod support;
 
 use std::process::Output;
 
-use cli_support::{Desk, command, expect_code, stderr, stdout};
+use support::cli::{Desk, command, expect_code, stderr, stdout};
 use unicode_normalization::is_nfc;
 
 /// `newsdesk --lang vi --db DB ARGS…`

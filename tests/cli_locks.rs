@@ -2,11 +2,11 @@
 //! someone else is editing (a fresh lock) is refused naming them, and `--force` takes the
 //! article over, as Ctrl-K does, so they are told at their next heartbeat.
 
-mod cli_support;
+mod support;
 
 use chrono::{Duration, Utc};
-use cli_support::{DAN_VAN, Desk};
 use newsdesk::store::{LockOwner, Store, StoreError};
+use support::cli::{DAN_VAN, Desk};
 
 fn lan() -> LockOwner {
     LockOwner::new("lan", "laptop-lan", "tui-1")
@@ -96,7 +96,7 @@ fn an_import_that_would_update_an_article_someone_edits_is_refused_for_that_file
     // others (unchanged) are counted as usual.
     let dir = desk.path("again");
     std::fs::create_dir(&dir).unwrap();
-    for e in std::fs::read_dir(cli_support::SAMPLE).unwrap() {
+    for e in std::fs::read_dir(support::cli::SAMPLE).unwrap() {
         let p = e.unwrap().path();
         let mut text = std::fs::read_to_string(&p).unwrap();
         if text.contains(DAN_VAN) || p.to_string_lossy().contains("dan-van-kheo") {

@@ -2,13 +2,13 @@
 //! not write, a full disk) and names the file; "name another file with --db" is only for a
 //! file that is not a newsdesk database. The file is left byte for byte as it was.
 
-mod cli_support;
+mod support;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
 
-use cli_support::{Desk, SAMPLE, command, expect_code, stderr};
+use support::cli::{Desk, SAMPLE, command, expect_code, stderr};
 
 fn is_root() -> bool {
     // SAFETY: geteuid has no preconditions.

@@ -2,11 +2,11 @@
 //! that is a file, rollback messages that say which build, a sync command that never ends,
 //! and `export-md` into a folder with a planted link.
 
-mod cli_support;
+mod support;
 
 use std::time::{Duration, Instant};
 
-use cli_support::*;
+use support::cli::*;
 
 #[test]
 fn an_export_path_that_is_a_file_is_called_a_file() {

@@ -1,9 +1,9 @@
 //! Times are read and shown in the newsroom's zone (the site's `timezone` setting), whatever
 //! zone the host runs in: what an editor types is what the site shows.
 
-mod cli_support;
+mod support;
 
-use cli_support::{DAN_VAN, Desk, command, expect_code, stdout};
+use support::cli::{DAN_VAN, Desk, command, expect_code, stdout};
 
 /// `newsdesk --db DB ARGS…` on a host whose own zone is `tz`.
 fn on_host(desk: &Desk, tz: &str, args: &[&str]) -> String {

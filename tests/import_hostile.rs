@@ -3,16 +3,15 @@
 //! bounded in memory and time: one line naming each refused file, the rest imported, exit 1,
 //! never a panic, an abort or a hang.
 
-mod cli_support;
-mod import_support;
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use cli_support::Desk;
-use import_support::bounded::{self, Run};
-use import_support::{count_before, plain_env};
+use support::cli::Desk;
+use support::import::bounded::{self, Run};
+use support::import::{count_before, plain_env};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile");
 

@@ -4,14 +4,14 @@
 //! imports through the real binary with one line per refused file and the rest imported.
 //! `cargo run --release --example fuzz_import` runs the same generators for minutes.
 
-mod import_support;
+mod support;
 
 use std::process::Command;
 use std::time::Duration;
 
-use import_support::docs::{batch, doc};
-use import_support::{check_batch, check_parse, plain_env};
 use proptest::prelude::*;
+use support::import::docs::{batch, doc};
+use support::import::{check_batch, check_parse, plain_env};
 
 fn newsdesk() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_newsdesk"));

@@ -1,13 +1,13 @@
 //! The photo library below the command line: checking files by their bytes, storing them once
 //! by hash, and web renditions with the right widths and no EXIF or GPS left in them.
 
-mod media_support;
+mod support;
 
 use std::fs;
 
 use image::DynamicImage;
-use media_support::*;
 use newsdesk::media::{Format, Image, Library, Refusal, inspect, sha256_hex};
+use support::media::*;
 
 fn image_of(bytes: &[u8]) -> Image {
     let i = inspect(bytes, 25).unwrap();

@@ -2,15 +2,14 @@
 //! rest added, exit 1), the same photo stored once, attaching to articles, the publish warning
 //! for missing alt text, and removal refused while a photo is used.
 
-mod cli_support;
-mod media_support;
+mod support;
 
 use std::path::Path;
 
-use cli_support::*;
 use image::DynamicImage;
-use media_support::*;
 use serde_json::Value;
+use support::cli::*;
+use support::media::*;
 
 /// Every file under `dir`, relative, sorted.
 fn files(dir: &Path) -> Vec<String> {

@@ -3,11 +3,11 @@
 //! rendering linear in its size), no raw-text element can open and swallow what follows, and
 //! a table cell's style can only align its text.
 
-mod site_support;
+mod support;
 
 use newsdesk::site::markdown::{MAX_DEPTH, to_html};
 use proptest::prelude::*;
-use site_support::hostile;
+use support::site::hostile;
 
 /// Elements HTML never closes.
 const VOID: [&str; 14] = [

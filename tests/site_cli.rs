@@ -1,9 +1,9 @@
 //! `newsdesk site` and `newsdesk export` as an editor types them: settings with clear refusals,
 //! export, nothing-changed, rollback and sync, run through the built binary.
 
-mod cli_support;
+mod support;
 
-use cli_support::*;
+use support::cli::*;
 
 #[test]
 fn settings_are_set_shown_and_refused_with_reasons() {

@@ -2,10 +2,10 @@
 //! folder → assertions on the files, and snapshots of an article page, the home page, a
 //! section page and the feed. Clock and user are injected, so every run gives the same bytes.
 
-mod site_support;
+mod support;
 
 use newsdesk::domain::{ArticleFields, Status};
-use site_support::*;
+use support::site::*;
 
 #[test]
 fn exports_the_fixture_site() {
@@ -304,11 +304,6 @@ fn english_chrome_and_templates_override_by_name() {
             .read("404.html")
             .contains("<h1>Lost: Page not found</h1>")
     );
-}
-
-/// Bytes only: what a reader gets.
-fn bytes(t: &std::collections::BTreeMap<String, (Vec<u8>, u64, i128)>) -> Vec<(String, Vec<u8>)> {
-    t.iter().map(|(k, v)| (k.clone(), v.0.clone())).collect()
 }
 
 #[test]

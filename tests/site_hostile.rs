@@ -2,10 +2,10 @@
 //! and a section crafted as a path. The export must contain none of it executable and must
 //! write nothing outside its folder.
 
-mod site_support;
+mod support;
 
 use newsdesk::domain::ArticleFields;
-use site_support::*;
+use support::site::*;
 
 const EVIL: &str = "</title><script>alert(1)</script>\"><img src=x onerror=alert(2)>'";
 

@@ -4,13 +4,11 @@
 //! debug build on a slow machine); before the fix the first of them alone took minutes.
 //! `cargo run --release --example bench_render` measures every class.
 
-mod cli_support;
-mod media_support;
-mod site_support;
+mod support;
 
 use newsdesk::media::{Library, inspect, sha256_hex};
 use newsdesk::store::NewMedia;
-use site_support::*;
+use support::site::*;
 
 /// The classes whose rendering grew with the square of their size (see BENCHMARKS.md).
 const QUADRATIC_BEFORE: [&str; 4] = [
@@ -24,7 +22,7 @@ const MB: usize = 1 << 20;
 
 /// Adds a small photo to the library; returns its hash.
 fn add_photo(site: &mut Site) -> String {
-    let bytes = media_support::jpeg(&media_support::picture(64, 48, 1), 80);
+    let bytes = support::media::jpeg(&support::media::picture(64, 48, 1), 80);
     let inspected = inspect(&bytes, 25).unwrap();
     let hash = sha256_hex(&bytes);
     let library = Library::beside(&site.dir.path().join("n.db"));
@@ -47,7 +45,7 @@ fn megabyte_hostile_bodies_export_in_bounded_time() {
     let mut site = Site::new();
     let hash = add_photo(&mut site);
     let reference = &hash[..12];
-    let mut bodies: Vec<(String, String)> = site_support::hostile::classes()
+    let mut bodies: Vec<(String, String)> = support::site::hostile::classes()
         .into_iter()
         .filter(|(name, _)| QUADRATIC_BEFORE.contains(name))
         .map(|(name, make)| (name.to_string(), make(MB)))
@@ -64,8 +62,8 @@ fn megabyte_hostile_bodies_export_in_bounded_time() {
     }
     let db = site.dir.path().join("n.db");
     let out = site.out();
-    let run = cli_support::nd_bounded(&db, &["export", "--out", out.to_str().unwrap()], 2048, 60);
-    cli_support::expect_code(&run, 0, "export");
+    let run = support::cli::nd_bounded(&db, &["export", "--out", out.to_str().unwrap()], 2048, 60);
+    support::cli::expect_code(&run, 0, "export");
     for slug in slugs {
         let page = site.read(&format!("tin/{slug}/index.html"));
         assert!(page.contains("<footer class=\"site-footer\">"), "{slug}");

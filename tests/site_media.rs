@@ -2,17 +2,16 @@
 //! lead as Open Graph image and list thumbnail, renditions made once and reused, and a missing
 //! photo file failing the export without touching the live site.
 
-mod media_support;
-mod site_support;
+mod support;
 
 use std::os::unix::fs::MetadataExt;
 
 use image::DynamicImage;
-use media_support::*;
 use newsdesk::app::export::export_site;
 use newsdesk::media::{Library, inspect, sha256_hex};
 use newsdesk::store::{NewMedia, PhotoText};
-use site_support::*;
+use support::media::*;
+use support::site::*;
 
 fn library(site: &Site) -> Library {
     Library::beside(&site.dir.path().join("n.db"))

@@ -2,11 +2,11 @@
 //! found, every page placed, the switch, then the due articles marked published (only once
 //! the new site is live); the same output as without a listener.
 
-mod site_support;
+mod support;
 
 use newsdesk::app::export::export_site_with_progress;
 use newsdesk::site::{Phase, Progress};
-use site_support::{actor, fixture, now};
+use support::site::{actor, fixture, now};
 
 #[test]
 fn an_export_reports_publishing_rendering_and_switching_in_order() {

@@ -2,22 +2,14 @@
 //! publishes no due article, never propagates a file changed in the live build, and repairs a
 //! live build whose files were never made durable (an unclean stop).
 
-mod site_support;
+mod support;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use newsdesk::app::export::export_site;
 use newsdesk::domain::{ArticleFields, Status};
-use site_support::*;
-
-type Tree = BTreeMap<String, (Vec<u8>, u64, i128)>;
-
-/// Bytes only: what a reader gets.
-fn bytes(t: &Tree) -> Vec<(String, Vec<u8>)> {
-    t.iter().map(|(k, v)| (k.clone(), v.0.clone())).collect()
-}
+use support::site::*;
 
 /// Saves a new lede on published article `which`, so the next export makes a build.
 fn edit(f: &mut Fixture, which: usize, lede: &str) {

@@ -2,15 +2,14 @@
 //! a feed reader that reads descriptions as HTML, a body that tries to swallow the page. Each
 //! fails the export naming what to fix, or is neutralised, and the live site stays as it was.
 
-mod cli_support;
-mod site_support;
+mod support;
 
 use chrono::{DateTime, TimeZone, Utc};
 use newsdesk::app::AppError;
 use newsdesk::cli::export::export_site;
 use newsdesk::domain::Article;
 use newsdesk::site::{PageProblem, SiteError};
-use site_support::*;
+use support::site::*;
 
 fn sql(site: &Site, statement: &str, params: impl rusqlite::Params) {
     let c = rusqlite::Connection::open(site.dir.path().join("n.db")).unwrap();
@@ -85,9 +84,9 @@ fn the_command_line_names_the_article_and_never_panics() {
     );
     let db = f.site.dir.path().join("n.db");
     let out = f.site.out();
-    let run = cli_support::nd_bounded(&db, &["export", "--out", out.to_str().unwrap()], 1024, 60);
-    cli_support::expect_code(&run, 1, "export");
-    let err = cli_support::stderr(&run);
+    let run = support::cli::nd_bounded(&db, &["export", "--out", out.to_str().unwrap()], 1024, 60);
+    support::cli::expect_code(&run, 1, "export");
+    let err = support::cli::stderr(&run);
     assert!(
         err.contains(&victim.title) && err.contains("10000"),
         "{err}"
@@ -123,9 +122,9 @@ fn a_template_without_end_fails_in_bounded_time_naming_it() {
         let db = f.site.dir.path().join("n.db");
         let out = f.site.out();
         let run =
-            cli_support::nd_bounded(&db, &["export", "--out", out.to_str().unwrap()], 1024, 60);
-        cli_support::expect_code(&run, 1, name);
-        let err = cli_support::stderr(&run);
+            support::cli::nd_bounded(&db, &["export", "--out", out.to_str().unwrap()], 1024, 60);
+        support::cli::expect_code(&run, 1, name);
+        let err = support::cli::stderr(&run);
         assert!(err.contains(name), "{name}: {err}");
         assert!(
             live.keys()

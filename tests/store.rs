@@ -2,11 +2,13 @@
 //! are not ours, conflicts, two processes writing at once, history, search, listing, slugs and
 //! the workflow. Every test uses a fixed clock and user, injected through `Actor`.
 
+mod support;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, Utc};
 use newsdesk::domain::frontmatter::Imported;
 use newsdesk::domain::query::SearchQuery;
 use newsdesk::domain::snippet::render_marked;
@@ -16,43 +18,16 @@ use newsdesk::store::{
     ArticleSummary, ImportOutcome, ListQuery, SearchHit, Sort, Store, StoreError,
 };
 use rusqlite::Connection;
-use tempfile::TempDir;
+use support::clock::at;
+use support::store::{fields, hoa, open, temp_db};
 use unicode_normalization::UnicodeNormalization;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-/// 26 November 2026, `h:m` UTC: the newsroom's fixed clock.
-fn at(h: u32, m: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap()
-}
-
-fn hoa() -> Actor {
-    Actor::new("hoa", at(10, 0))
-}
-
 fn actor(user: &str, now: DateTime<Utc>) -> Actor {
     Actor::new(user, now)
-}
-
-fn fields(title: &str, body: &str) -> ArticleFields {
-    ArticleFields {
-        title: title.into(),
-        body: body.into(),
-        ..Default::default()
-    }
-}
-
-/// A fresh folder and the path of a database file (not yet created) inside it.
-fn temp_db() -> (TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("newsdesk.db");
-    (dir, path)
-}
-
-fn open(path: &Path) -> Store {
-    Store::open(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()))
 }
 
 fn sidecar(path: &Path, suffix: &str) -> PathBuf {

@@ -3,28 +3,20 @@
 //! document equal to its article writes nothing; databases from before sources were recorded
 //! keep matching by slug.
 
+mod support;
+
 use chrono::{DateTime, TimeZone, Utc};
 use newsdesk::domain::frontmatter::Imported;
-use newsdesk::domain::{Actor, ArticleFields, Status};
+use newsdesk::domain::{ArticleFields, Status};
 use newsdesk::store::migrate::migrate_to;
 use newsdesk::store::{Collision, ImportOutcome, ImportResult, Store, StoreError};
 use proptest::prelude::*;
 use rusqlite::Connection;
-use tempfile::TempDir;
+use support::store::{fresh, hoa};
 
 /// 26 November 2026, `h:00` UTC.
 fn at(h: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 26, h, 0, 0).unwrap()
-}
-
-fn hoa() -> Actor {
-    Actor::new("hoa", at(10))
-}
-
-fn fresh() -> (TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("newsdesk.db")).unwrap();
-    (dir, store)
 }
 
 /// A document as `parse_document` gives it: title, body, and an explicit slug if any.

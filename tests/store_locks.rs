@@ -2,8 +2,11 @@
 //! newsdesk processes would have, with a fixed clock.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use newsdesk::domain::{Actor, ArticleFields, Status};
+use newsdesk::domain::{Actor, Status};
 use newsdesk::store::{LockOwner, Store, StoreError};
+
+mod support;
+use support::store::{fields, temp_db};
 
 /// 26 November 2026, `h:m:s` UTC.
 fn at(h: u32, m: u32, s: u32) -> DateTime<Utc> {
@@ -20,14 +23,9 @@ fn lan() -> LockOwner {
 
 /// A database file with one article, opened twice: (hoa's store, lan's store, article id).
 fn two_editors() -> (tempfile::TempDir, Store, Store, i64) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("newsdesk.db");
+    let (dir, path) = temp_db();
     let mut first = Store::open(&path).unwrap();
-    let f = ArticleFields {
-        title: "Hội nghị sơ kết".into(),
-        body: "Nội dung.".into(),
-        ..Default::default()
-    };
+    let f = fields("Hội nghị sơ kết", "Nội dung.");
     let id = first
         .create(&f, Status::Draft, &Actor::new("hoa", at(9, 0, 0)))
         .unwrap()

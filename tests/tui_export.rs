@@ -2,10 +2,12 @@
 //! thread reports, the summary, a second export refused, and the editor usable meanwhile.
 //! Pure `update` and views: no terminal, no store, no thread.
 
+mod support;
+
 use std::path::PathBuf;
 
 use chrono::{FixedOffset, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use newsdesk::domain::{Article, Status};
 use newsdesk::site::{Phase, Progress};
 use newsdesk::store::ArticleSummary;
@@ -16,6 +18,7 @@ use newsdesk::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
+use support::tui::{ctrl, key as press, message, screen};
 use unicode_width::UnicodeWidthStr;
 
 const PUBLIC: &str = "/srv/newsdesk/public";
@@ -85,22 +88,6 @@ fn editing(w: u16, h: u16, color: bool) -> State {
     s
 }
 
-fn press(s: &mut State, code: KeyCode) -> Vec<Effect> {
-    update(s, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
-fn ctrl(s: &mut State, c: char) -> Vec<Effect> {
-    update(
-        s,
-        Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    )
-}
-
-fn message(s: &State) -> (String, bool) {
-    let m = s.message.as_ref().expect("a message");
-    (m.text.clone(), m.error)
-}
-
 /// The settings the runtime reads after Ctrl-X: the export folder and the sync command.
 fn ready(s: &mut State, out: Option<&str>, sync: Option<&str>) {
     let ready = Action::ExportReady {
@@ -132,20 +119,6 @@ fn summary(sync: Option<Result<SyncSummary, String>>) -> ExportSummary {
         secs: 1.43,
         sync,
     }
-}
-
-fn screen(s: &State) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    terminal.draw(|f| view::draw(f, s)).unwrap();
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    // No wide characters on these screens: one cell, one symbol.
-    for row in buf.content().chunks(buf.area.width as usize) {
-        let line: String = row.iter().map(|c| c.symbol()).collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

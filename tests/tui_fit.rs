@@ -1,10 +1,9 @@
 //! Vietnamese labels are longer: every footer and status line still fits 80 columns in both
 //! languages, and the history's columns line up.
 
-mod lang_support;
+mod support;
 
 use crossterm::event::KeyCode;
-use lang_support::*;
 use newsdesk::domain::{RevisionInfo, RevisionKind, Status};
 use newsdesk::i18n::Lang;
 use newsdesk::site::{Phase, Progress};
@@ -13,6 +12,9 @@ use newsdesk::tui::keymap::{self, Context};
 use newsdesk::tui::state::TypingMode;
 use newsdesk::tui::update::update;
 use newsdesk::tui::view;
+use support::clock::*;
+use support::tui::newsroom::*;
+use support::tui::*;
 use unicode_width::UnicodeWidthStr;
 
 // ---------------------------------------------------------------------------------------------

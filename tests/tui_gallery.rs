@@ -1,10 +1,12 @@
 //! The gallery panel through `update` (no store, no host files: the runtime's answers are fed
 //! in as actions) and drawn on ratatui's `TestBackend` at 80×24 in both languages.
 
+mod support;
+
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use newsdesk::domain::{Article, Status};
 use newsdesk::i18n::Lang;
 use newsdesk::store::ArticleSummary;
@@ -12,10 +14,7 @@ use newsdesk::tui::action::{Action, Effect, GalleryDone, GalleryOp};
 use newsdesk::tui::keymap::Context;
 use newsdesk::tui::state::{Field, GalleryMode, GalleryRow, LibraryItem, PhotoPlace, State};
 use newsdesk::tui::update::{context, update};
-use newsdesk::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use unicode_width::UnicodeWidthStr;
+use support::tui::{ctrl, key, screen, typing};
 
 const LEAD: &str = "aa11bb22cc33dd44ee55ff66aa11bb22cc33dd44ee55ff66aa11bb22cc33dd44";
 const SECOND: &str = "bb22cc33dd44ee55ff66aa11bb22cc33dd44ee55ff66aa11bb22cc33dd44ee55";
@@ -43,23 +42,6 @@ fn article() -> Article {
         updated_at: at(2),
         updated_by: "hoa".into(),
         version: 2,
-    }
-}
-
-fn key(s: &mut State, code: KeyCode) -> Vec<Effect> {
-    update(s, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
-fn ctrl(s: &mut State, c: char) -> Vec<Effect> {
-    update(
-        s,
-        Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    )
-}
-
-fn typing(s: &mut State, text: &str) {
-    for c in text.chars() {
-        key(s, KeyCode::Char(c));
     }
 }
 
@@ -370,29 +352,6 @@ fn publishing_with_photos_lacking_alt_text_warns_and_names_them() {
         assert!(m.error);
         assert!(m.text.contains(want), "{}", m.text);
     }
-}
-
-fn screen(s: &State) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    terminal.draw(|f| view::draw(f, s)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut hidden = 0usize;
-        for x in 0..buf.area.width {
-            if hidden > 0 {
-                hidden -= 1;
-                continue;
-            }
-            let symbol = buf[(x, y)].symbol();
-            hidden = symbol.width().saturating_sub(1);
-            line.push_str(symbol);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

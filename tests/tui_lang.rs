@@ -1,14 +1,16 @@
 //! The TUI in Vietnamese: the main screens as 80×24 snapshots (their English twins are in
 //! `tui_screens`), messages from `update`, and the config file's typing settings.
 
-mod lang_support;
+mod support;
 
 use crossterm::event::KeyCode;
-use lang_support::*;
 use newsdesk::i18n::Lang;
 use newsdesk::tui::action::Action;
 use newsdesk::tui::state::{Settings, State, TypingMode};
 use newsdesk::tui::update::update;
+use support::clock::*;
+use support::tui::newsroom::*;
+use support::tui::*;
 
 fn snap(name: &str, s: &State) -> String {
     let text = screen(s);

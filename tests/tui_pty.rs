@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-mod pty_support;
+mod support;
 
 use std::ops::Deref;
 
-use pty_support::{BIN, Tmux, alive, cli_json};
+use support::pty::{BIN, Tmux, alive, cli_json, newsroom_with};
 
 /// A journey's terminal, its temp folder and the database newsdesk runs on.
 struct Session {
@@ -198,26 +198,6 @@ fn a_dropped_link_keeps_every_typed_word_and_offers_it_back() {
         .query_row("SELECT count(*) FROM recovery", [], |r| r.get(0))
         .unwrap();
     assert_eq!(left, 0);
-}
-
-/// A database with one article, made through the CLI: (folder, database path).
-fn newsroom_with(title: &str, body: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("n.db");
-    let body_file = dir.path().join("body.md");
-    std::fs::write(&body_file, body).unwrap();
-    let out = Command::new(BIN)
-        .args(["--db", db.to_str().unwrap(), "new", "--title", title])
-        .args(["--body-file", body_file.to_str().unwrap()])
-        .env("USER", "hoa")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (dir, db)
 }
 
 #[test]

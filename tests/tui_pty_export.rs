@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-mod pty_support;
+mod support;
 
-use pty_support::{Tmux, cli};
+use support::pty::{Tmux, cli};
 
 #[test]
 fn ctrl_x_exports_the_sample_site_syncs_it_and_reports() {

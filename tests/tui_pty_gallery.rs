@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-mod pty_support;
+mod support;
 
-use pty_support::{Tmux, cli, cli_json};
+use support::pty::{Tmux, cli_json, newsroom_with};
 
 /// A small PNG (a gradient, so it is a real picture).
 fn write_png(path: &PathBuf) {
@@ -15,20 +15,7 @@ fn write_png(path: &PathBuf) {
 
 #[test]
 fn attach_a_photo_by_typed_path_with_tab_completion_and_place_it_in_the_body() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("n.db");
-    let body = dir.path().join("body.md");
-    std::fs::write(&body, "Dòng đầu.").unwrap();
-    cli(
-        &db,
-        &[
-            "new",
-            "--title",
-            "Cầu treo mới",
-            "--body-file",
-            body.to_str().unwrap(),
-        ],
-    );
+    let (dir, db) = newsroom_with("Cầu treo mới", "Dòng đầu.");
     let uploads = dir.path().join("uploads");
     std::fs::create_dir(&uploads).unwrap();
     write_png(&uploads.join("cau-treo.png"));

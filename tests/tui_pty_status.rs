@@ -2,12 +2,12 @@
 //! "Publish now", a save writes the publish time the move set, never the stale one the editor
 //! still showed (the real binary in tmux, checked with `newsdesk show` afterwards).
 
-mod pty_support;
+mod support;
 
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use pty_support::{Tmux, cli, cli_json};
+use support::pty::{Tmux, cli_json, newsroom_with};
 
 fn show(db: &Path) -> serde_json::Value {
     cli_json(db, &["show", "1", "--json"])
@@ -22,20 +22,7 @@ fn publish_at(db: &Path) -> Option<DateTime<Utc>> {
 /// Opens the one article, types `publish` into its Publish field (if any) and saves, moves
 /// it to "Publish now" with Ctrl-L, then types a word in the body and saves again.
 fn publish_now_then_save(name: &str, publish: Option<&str>) -> (tempfile::TempDir, DateTime<Utc>) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("n.db");
-    let body = dir.path().join("body.md");
-    std::fs::write(&body, "Nội dung bài.\n").unwrap();
-    cli(
-        &db,
-        &[
-            "new",
-            "--title",
-            "Lễ ra quân",
-            "--body-file",
-            body.to_str().unwrap(),
-        ],
-    );
+    let (dir, db) = newsroom_with("Lễ ra quân", "Nội dung bài.\n");
     let t = Tmux::start(name, 100, 30, &db, "hoa", &[]);
     t.wait_for("Lễ ra quân");
     t.keys(&["Enter"]);

@@ -2,7 +2,8 @@
 //! 140×40. Every screen is reached through `update` the way a user reaches it, with a fixed
 //! zone and fixed times so the snapshots are stable. Snapshots live in `tests/snapshots/`.
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+mod support;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use newsdesk::domain::{Article, ArticleFields, RevisionInfo, RevisionKind, Status};
 use newsdesk::i18n::Lang;
@@ -16,6 +17,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
+use support::clock::{at, vn};
+use support::tui::newsroom::summary;
+use support::tui::{buffer, buffer_to_string, ctrl, key, row_text, screen, typing};
 use unicode_width::UnicodeWidthStr;
 
 // ---------------------------------------------------------------------------------------------
@@ -23,32 +27,6 @@ use unicode_width::UnicodeWidthStr;
 // ---------------------------------------------------------------------------------------------
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (140, 40)];
-
-fn vn() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).unwrap()
-}
-
-/// 26 November 2026, `h:m` UTC.
-fn at(h: u32, m: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap()
-}
-
-fn summary(id: i64, title: &str, status: Status, section: &str) -> ArticleSummary {
-    ArticleSummary {
-        id,
-        slug: format!("bai-{id}"),
-        title: title.into(),
-        status,
-        section: section.into(),
-        tags: Vec::new(),
-        byline: "Nguyễn Thị Đào".into(),
-        publish_at: matches!(status, Status::Published | Status::Scheduled)
-            .then(|| at(1, 0) + chrono::Duration::days(id - 3)),
-        updated_at: at(2, 0) - chrono::Duration::days(id),
-        updated_by: "hoa".into(),
-        word_count: 420,
-    }
-}
 
 fn demo_rows() -> Vec<ArticleSummary> {
     vec![
@@ -120,23 +98,6 @@ fn loaded(s: &mut State, rows: Vec<ArticleSummary>, snippets: Vec<(i64, String)>
     );
 }
 
-fn key(s: &mut State, code: KeyCode) {
-    update(s, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn ctrl(s: &mut State, c: char) {
-    update(
-        s,
-        Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    );
-}
-
-fn typing(s: &mut State, text: &str) {
-    for c in text.chars() {
-        key(s, KeyCode::Char(c));
-    }
-}
-
 /// The demo list, colour on.
 fn demo(w: u16, h: u16) -> State {
     demo_with(w, h, true)
@@ -158,43 +119,6 @@ fn editing_with(w: u16, h: u16, color: bool) -> State {
     key(&mut s, KeyCode::Enter);
     update(&mut s, Action::ArticleLoaded(demo_article()));
     s
-}
-
-fn buffer(s: &State) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    terminal.draw(|f| view::draw(f, s)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-/// The buffer as text: one line per row, cell symbols joined (the cells a wide character
-/// covers are skipped), trailing spaces trimmed.
-fn buffer_to_string(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        out.push_str(&row_text(buf, y));
-        out.push('\n');
-    }
-    out
-}
-
-fn row_text(buf: &Buffer, y: u16) -> String {
-    let mut line = String::new();
-    let mut hidden = 0usize;
-    for x in buf.area.left()..buf.area.right() {
-        if hidden > 0 {
-            hidden -= 1;
-            continue;
-        }
-        let symbol = buf[(x, y)].symbol();
-        hidden = symbol.width().saturating_sub(1);
-        line.push_str(symbol);
-    }
-    line.trim_end().to_string()
-}
-
-fn screen(s: &State) -> String {
-    buffer_to_string(&buffer(s))
 }
 
 fn snap(name: &str, s: &State) {

@@ -1,8 +1,10 @@
 //! Vietnamese typing in the editor: Ctrl-T cycles EN → VI·Telex → VI·VNI, keys become letters
 //! in every text field and the body, English words survive, Ctrl-R gives the raw keys back.
 
-use chrono::{FixedOffset, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod support;
+
+use chrono::{TimeZone, Utc};
+use crossterm::event::KeyCode;
 use newsdesk::domain::{Article, Status};
 use newsdesk::tui::action::Action;
 use newsdesk::tui::state::{Field, State, TypingMode};
@@ -10,10 +12,8 @@ use newsdesk::tui::update::update;
 use newsdesk::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-fn vn() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).unwrap()
-}
+use support::clock::vn;
+use support::tui::{ctrl, key};
 
 fn article() -> Article {
     let t = Utc.with_ymd_and_hms(2026, 11, 26, 3, 0, 0).unwrap();
@@ -35,17 +35,6 @@ fn article() -> Article {
         updated_by: "hoa".into(),
         version: 1,
     }
-}
-
-fn key(s: &mut State, code: KeyCode) {
-    update(s, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn ctrl(s: &mut State, c: char) {
-    update(
-        s,
-        Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    );
 }
 
 fn typing(s: &mut State, keys: &str) {

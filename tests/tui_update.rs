@@ -2,27 +2,21 @@
 //! Every test builds a `State`, feeds it actions (rows arriving, keys, pastes, store replies)
 //! and checks the effects it asks for and the state it leaves.
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod support;
+
+use chrono::{TimeZone, Utc};
+use crossterm::event::KeyCode;
 use newsdesk::domain::{Article, ArticleFields, Status, allowed_moves};
 use newsdesk::store::{ArticleSummary, Sort};
 use newsdesk::tui::action::{Action, Effect, ListRequest};
 use newsdesk::tui::state::{AfterLeave, Dialog, Field, LIST_WINDOW, Pane, State};
 use newsdesk::tui::update::update;
+use support::clock::{at, vn};
+use support::tui::{body, ctrl, dirty, key as press, message};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-/// The newsroom's zone: Vietnam, UTC+7.
-fn vn() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).unwrap()
-}
-
-/// 26 November 2026, `h:m` UTC.
-fn at(h: u32, m: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap()
-}
 
 fn summary(id: i64, title: &str, status: Status) -> ArticleSummary {
     ArticleSummary {
@@ -87,19 +81,8 @@ fn with_rows() -> State {
     s
 }
 
-fn press(s: &mut State, code: KeyCode) -> Vec<Effect> {
-    update(s, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
 fn ch(s: &mut State, c: char) -> Vec<Effect> {
     press(s, KeyCode::Char(c))
-}
-
-fn ctrl(s: &mut State, c: char) -> Vec<Effect> {
-    update(
-        s,
-        Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    )
 }
 
 /// Types `text` key by key; returns the effects of the last key.
@@ -129,19 +112,6 @@ fn to_body(s: &mut State) {
     while s.editor().unwrap().focus != Field::Body {
         assert!(press(s, KeyCode::Tab).is_empty());
     }
-}
-
-fn body(s: &State) -> String {
-    s.editor().unwrap().value(Field::Body)
-}
-
-fn dirty(s: &State) -> bool {
-    s.editor().unwrap().dirty
-}
-
-fn message(s: &State) -> (String, bool) {
-    let m = s.message.as_ref().expect("a message");
-    (m.text.clone(), m.error)
 }
 
 /// Open article 7 and put the cursor at the start of its body.

@@ -2,28 +2,22 @@
 //! lost lock, release), the revisions view, the body coming back from `$EDITOR`, and the
 //! search snippet under the selected row. No terminal, no store, no clock.
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod support;
+
+use crossterm::event::KeyCode;
 use newsdesk::domain::{Article, ArticleFields, RevisionInfo, RevisionKind, Status};
 use newsdesk::store::ArticleSummary;
 use newsdesk::tui::action::{Action, Effect};
 use newsdesk::tui::keymap::Context;
 use newsdesk::tui::state::{AfterLeave, Dialog, EditLock, Field, Pane, State};
 use newsdesk::tui::update::{context, update};
+use support::clock::{at, vn};
+use support::tui::{body, ctrl, dirty, key, message, typing};
 use unicode_normalization::UnicodeNormalization;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-fn vn() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).unwrap()
-}
-
-/// 26 November 2026, `h:m` UTC (the newsroom, UTC+7, reads h+7).
-fn at(h: u32, m: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap()
-}
 
 fn summary(id: i64, title: &str) -> ArticleSummary {
     ArticleSummary {
@@ -78,23 +72,6 @@ fn state(w: u16, h: u16) -> State {
     s
 }
 
-fn key(s: &mut State, code: KeyCode) -> Vec<Effect> {
-    update(s, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
-fn ctrl(s: &mut State, c: char) -> Vec<Effect> {
-    update(
-        s,
-        Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    )
-}
-
-fn typing(s: &mut State, text: &str) {
-    for c in text.chars() {
-        key(s, KeyCode::Char(c));
-    }
-}
-
 /// Opens article 7 (selected), the store answering with the article; the lock is not answered.
 fn opened(w: u16, h: u16) -> State {
     let mut s = state(w, h);
@@ -133,19 +110,6 @@ fn to_body(s: &mut State) {
     while s.editor().unwrap().focus != Field::Body {
         key(s, KeyCode::Tab);
     }
-}
-
-fn body(s: &State) -> String {
-    s.editor().unwrap().value(Field::Body)
-}
-
-fn dirty(s: &State) -> bool {
-    s.editor().unwrap().dirty
-}
-
-fn message(s: &State) -> (String, bool) {
-    let m = s.message.as_ref().expect("a message");
-    (m.text.clone(), m.error)
 }
 
 fn lock(s: &State) -> EditLock {

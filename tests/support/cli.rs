@@ -1,6 +1,5 @@
-//! Helpers shared by `tests/cli.rs` and `tests/cli_import.rs`: run the built `newsdesk` binary
-//! against a database in a temporary folder and look at what a user would see.
-#![allow(dead_code)] // each test file uses a different subset
+//! The built `newsdesk` binary run against a database in a temporary folder, and what a user
+//! would see of it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,6 +7,8 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 use tempfile::TempDir;
+
+use super::import::plain_env;
 
 /// The eight sample articles shipped with the crate.
 pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample");
@@ -99,16 +100,8 @@ impl Desk {
 /// English messages (whatever the machine's locale or personal config file says).
 pub fn command() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_newsdesk"));
-    c.env_remove("NEWSDESK_DB")
-        .env_remove("COLUMNS")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE")
-        .env("LANG", "C.UTF-8")
-        .env("XDG_CONFIG_HOME", "/nonexistent/newsdesk-tests")
-        .env("USER", "hoa")
-        .env("TZ", "Asia/Ho_Chi_Minh")
-        .stdin(Stdio::null());
+    plain_env(&mut c);
+    c.env_remove("COLUMNS").stdin(Stdio::null());
     c
 }
 

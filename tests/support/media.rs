@@ -2,7 +2,6 @@
 //! its EXIF (the APP1 segment built by hand and spliced in after SOI), PNG, WebP and GIF files,
 //! and the hostile ones (an SVG with a script, a truncated JPEG, a PNG header claiming
 //! 20,000 × 20,000 pixels). Plus readers for what the renditions contain.
-#![allow(dead_code)] // each test file uses a different subset
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};

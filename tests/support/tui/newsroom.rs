@@ -1,31 +1,19 @@
-//! Helpers for the language tests (`tui_lang`, `tui_fit`): a newsroom list, an article, keys,
-//! and the screen drawn on a `TestBackend`.
-#![allow(dead_code)]
+//! The newsroom of the language tests (`tui_lang`, `tui_fit`) at 80×24: five articles, one in
+//! each state, and the first of them open in the editor. `tui_screens` shares its rows.
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use newsdesk::domain::{Article, Status};
 use newsdesk::i18n::Lang;
 use newsdesk::store::ArticleSummary;
 use newsdesk::tui::action::Action;
 use newsdesk::tui::state::{Settings, State, TypingMode};
 use newsdesk::tui::update::update;
-use newsdesk::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use unicode_width::UnicodeWidthStr;
+
+use super::key;
+use crate::support::clock::{at, vn};
 
 pub const W: u16 = 80;
 pub const H: u16 = 24;
-
-pub fn vn() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).unwrap()
-}
-
-pub fn at(h: u32, m: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, h, m, 0).unwrap()
-}
 
 pub fn summary(id: i64, title: &str, status: Status, section: &str) -> ArticleSummary {
     ArticleSummary {
@@ -89,17 +77,6 @@ pub fn article() -> Article {
     }
 }
 
-pub fn key(s: &mut State, code: KeyCode) {
-    update(s, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-pub fn ctrl(s: &mut State, c: char) {
-    update(
-        s,
-        Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    );
-}
-
 pub fn state(lang: Lang, list: Vec<ArticleSummary>) -> State {
     let settings = Settings {
         lang,
@@ -125,32 +102,4 @@ pub fn editing(lang: Lang) -> State {
     key(&mut s, KeyCode::Enter);
     update(&mut s, Action::ArticleLoaded(article()));
     s
-}
-
-pub fn buffer(s: &State) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    terminal.draw(|f| view::draw(f, s)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-pub fn row_text(buf: &Buffer, y: u16) -> String {
-    let mut line = String::new();
-    let mut hidden = 0usize;
-    for x in buf.area.left()..buf.area.right() {
-        if hidden > 0 {
-            hidden -= 1;
-            continue;
-        }
-        let symbol = buf[(x, y)].symbol();
-        hidden = symbol.width().saturating_sub(1);
-        line.push_str(symbol);
-    }
-    line.trim_end().to_string()
-}
-
-pub fn screen(s: &State) -> String {
-    let buf = buffer(s);
-    (0..buf.area.height)
-        .map(|y| row_text(&buf, y) + "\n")
-        .collect()
 }

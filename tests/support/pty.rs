@@ -1,11 +1,11 @@
 //! The real binary in a real pseudo-terminal: a tmux server of the test's own (its own socket),
 //! typed at with send-keys and read with capture-pane, as a person would use newsdesk.
-// Each journey file uses a part of this.
-#![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_newsdesk");
 
@@ -124,4 +124,24 @@ pub fn cli(db: &Path, args: &[&str]) -> String {
 /// `newsdesk --db DB ARGS…` for a command printing JSON (`show ID --json`).
 pub fn cli_json(db: &Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&cli(db, args)).unwrap_or(serde_json::Value::Null)
+}
+
+/// A database with one article, made through the CLI: (folder, database path). The body is
+/// read from `body.md` in the folder.
+pub fn newsroom_with(title: &str, body: &str) -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.db");
+    let body_file = dir.path().join("body.md");
+    std::fs::write(&body_file, body).unwrap();
+    cli(
+        &db,
+        &[
+            "new",
+            "--title",
+            title,
+            "--body-file",
+            body_file.to_str().unwrap(),
+        ],
+    );
+    (dir, db)
 }

@@ -1,6 +1,5 @@
 //! Fixtures shared by the site export tests: a newsroom in a temp folder with a fixed clock
 //! and user, exported with the library (no binary), and helpers to look at the output tree.
-#![allow(dead_code)] // each test file uses a different subset
 
 use std::collections::BTreeMap;
 use std::os::unix::fs::MetadataExt;
@@ -12,6 +11,8 @@ use newsdesk::domain::{Actor, Article, ArticleFields, Status};
 use newsdesk::store::Store;
 use tempfile::TempDir;
 
+// `examples/bench_render.rs` includes these generators by path too.
+#[path = "../site_support/hostile.rs"]
 pub mod hostile;
 
 /// 26 November 2026, `h:00` UTC: the newsroom's fixed clock.
@@ -227,15 +228,18 @@ pub fn fixture() -> Fixture {
     }
 }
 
+/// An output tree: each file's path → (bytes, inode, mtime in ns).
+pub type Tree = BTreeMap<String, (Vec<u8>, u64, i128)>;
+
 /// Every file under `dir` (following the top link) → (bytes, inode, mtime in ns).
-pub fn tree(dir: &Path) -> BTreeMap<String, (Vec<u8>, u64, i128)> {
+pub fn tree(dir: &Path) -> Tree {
     let mut out = BTreeMap::new();
     let root = std::fs::canonicalize(dir).unwrap();
     walk(&root, &root, &mut out);
     out
 }
 
-fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, (Vec<u8>, u64, i128)>) {
+fn walk(root: &Path, dir: &Path, out: &mut Tree) {
     for e in std::fs::read_dir(dir).unwrap() {
         let e = e.unwrap();
         let p = e.path();
@@ -251,10 +255,7 @@ fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, (Vec<u8>, u64, i128)
 }
 
 /// Files whose inode differs between two trees, plus files only in one of them.
-pub fn changed(
-    a: &BTreeMap<String, (Vec<u8>, u64, i128)>,
-    b: &BTreeMap<String, (Vec<u8>, u64, i128)>,
-) -> Vec<String> {
+pub fn changed(a: &Tree, b: &Tree) -> Vec<String> {
     let mut out: Vec<String> = b
         .iter()
         .filter(|(k, v)| a.get(*k).is_none_or(|old| old.1 != v.1 || old.2 != v.2))
@@ -267,6 +268,11 @@ pub fn changed(
     );
     out.sort();
     out
+}
+
+/// Bytes only: what a reader gets.
+pub fn bytes(t: &Tree) -> Vec<(String, Vec<u8>)> {
+    t.iter().map(|(k, v)| (k.clone(), v.0.clone())).collect()
 }
 
 /// Checks that python3's XML parser accepts each file.
