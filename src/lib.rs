@@ -32,7 +32,8 @@
 //! - `words/`: every error the layers return, worded in Vietnamese or English (English is
 //!   the `Display`; Vietnamese one exhaustive `match`, so a missing wording does not build).
 //! - `i18n`, `config`: which language, and the personal config file.
-//! - `cli/`: one small module per subcommand; its own messages in `msg` (en) and `msg_vi`.
+//! - `cli/`: one small module per subcommand; its own messages in `msg/`, one file per
+//!   subject, the English and Vietnamese wording of each side by side.
 //! - `tui/`: the terminal app. `state` (plain structs), `action` (every intent and result),
 //!   `update` (state + action → effects, no I/O), `keymap` (one table per context: the
 //!   help screen, the footer, the dialogs' key lines and the leader menu come from it),

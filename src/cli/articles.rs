@@ -10,7 +10,7 @@ use super::args::{
 use super::output::{
     self, article_json, list_line, say, short_time, snippet_line, summary_json, tell,
 };
-use super::{CliError, CliMsg, CliResult, Context, Outcome};
+use super::{ArticleMsg, CliError, CliResult, Context, MarkdownMsg, Outcome};
 use crate::app::articles::{self, LockPolicy};
 use crate::app::read::{MAX_MARKDOWN_BYTES, ReadRefusal, read_markdown};
 use crate::domain::query::SearchQuery;
@@ -26,7 +26,7 @@ pub fn overview(ctx: &Context) -> CliResult<Outcome> {
     let lang = ctx.lang;
     tell(
         lang,
-        CliMsg::Overview {
+        ArticleMsg::Overview {
             db: ctx.db_path.display().to_string(),
             total: total as u64,
         },
@@ -36,12 +36,12 @@ pub fn overview(ctx: &Context) -> CliResult<Outcome> {
         ..ListQuery::default()
     })?;
     if page.is_empty() {
-        tell(lang, CliMsg::NoArticlesYet);
+        tell(lang, ArticleMsg::NoArticlesYet);
     }
     for a in &page {
         say(&list_line(a, ctx.tz));
     }
-    tell(lang, CliMsg::CommandsHint);
+    tell(lang, ArticleMsg::CommandsHint);
     Ok(Outcome::Ok)
 }
 
@@ -50,20 +50,24 @@ pub fn overview(ctx: &Context) -> CliResult<Outcome> {
 fn read_body(path: &std::path::Path, lang: crate::i18n::Lang) -> CliResult<String> {
     let shown = || path.display().to_string();
     let refused = |r: ReadRefusal| -> CliError {
-        CliError::Msg(match r {
-            ReadRefusal::Io(e) => CliMsg::ReadBodyFile {
+        match r {
+            ReadRefusal::Io(e) => ArticleMsg::ReadBodyFile {
                 path: shown(),
                 err: e.to_string(),
-            },
-            ReadRefusal::NotUtf8 { offset } => CliMsg::BodyNotUtf8 {
+            }
+            .into(),
+            ReadRefusal::NotUtf8 { offset } => ArticleMsg::BodyNotUtf8 {
                 path: shown(),
                 offset,
-            },
-            other => CliMsg::FileFailed {
+            }
+            .into(),
+            // What `import` would say of the same file.
+            other => MarkdownMsg::FileFailed {
                 path: shown(),
                 reason: describe_read_refusal(&other, lang),
-            },
-        })
+            }
+            .into(),
+        }
     };
     if path.as_os_str() != "-" {
         return read_markdown(path).map_err(refused);
@@ -72,7 +76,7 @@ fn read_body(path: &std::path::Path, lang: crate::i18n::Lang) -> CliResult<Strin
     std::io::stdin()
         .take(MAX_MARKDOWN_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| CliMsg::ReadStdin(e.to_string()))?;
+        .map_err(|e| ArticleMsg::ReadStdin(e.to_string()))?;
     if bytes.len() as u64 > MAX_MARKDOWN_BYTES {
         return Err(refused(ReadRefusal::TooLarge {
             bytes: bytes.len() as u64,
@@ -112,7 +116,7 @@ fn parse_sort(s: &str) -> CliResult<Sort> {
         "updated" => Ok(Sort::Updated),
         "published" | "publish" => Ok(Sort::Published),
         "title" => Ok(Sort::Title),
-        other => Err(CliMsg::UnknownSort(other.to_string()).into()),
+        other => Err(ArticleMsg::UnknownSort(other.to_string()).into()),
     }
 }
 
@@ -156,7 +160,7 @@ pub fn show(ctx: &mut Context, a: ShowArgs) -> CliResult<Outcome> {
         meta.push(article.section.clone());
     }
     meta.push(
-        CliMsg::WordsAndMinutes {
+        ArticleMsg::WordsAndMinutes {
             words: words as u64,
             minutes: reading_minutes(words) as u64,
         }
@@ -165,10 +169,10 @@ pub fn show(ctx: &mut Context, a: ShowArgs) -> CliResult<Outcome> {
     meta.push(format!("v{}", article.version));
     say(&meta.join(" · "));
     if !article.byline.is_empty() {
-        tell(ctx.lang, CliMsg::Byline(article.byline.clone()));
+        tell(ctx.lang, ArticleMsg::Byline(article.byline.clone()));
     }
     if !article.tags.is_empty() {
-        tell(ctx.lang, CliMsg::Tags(article.tags.join(", ")));
+        tell(ctx.lang, ArticleMsg::Tags(article.tags.join(", ")));
     }
     say("");
     if !article.lede.is_empty() {
@@ -199,7 +203,7 @@ pub fn search(ctx: &mut Context, a: SearchArgs) -> CliResult<Outcome> {
         return Ok(Outcome::Ok);
     }
     if hits.is_empty() {
-        tell(ctx.lang, CliMsg::NoMatches);
+        tell(ctx.lang, ArticleMsg::NoMatches);
     }
     for h in &hits {
         say(&list_line(&h.article, ctx.tz));
@@ -212,7 +216,7 @@ pub fn status(ctx: &mut Context, a: StatusArgs) -> CliResult<Outcome> {
     let to = Status::parse(&a.status)?;
     let at = match &a.at {
         None => None,
-        Some(s) => Some(read_time(s, ctx.tz)?.ok_or_else(|| CliMsg::NotATime(s.clone()))?),
+        Some(s) => Some(read_time(s, ctx.tz)?.ok_or_else(|| ArticleMsg::NotATime(s.clone()))?),
     };
     let article = ctx.store.find(&a.article)?;
     let me = ctx.lock_owner();
@@ -223,7 +227,7 @@ pub fn status(ctx: &mut Context, a: StatusArgs) -> CliResult<Outcome> {
         .map(|t| short_time(t, ctx.tz));
     tell(
         ctx.lang,
-        CliMsg::NowStatus {
+        ArticleMsg::NowStatus {
             title: moved.title.clone(),
             status: moved.status,
             when,
@@ -237,7 +241,7 @@ pub fn status(ctx: &mut Context, a: StatusArgs) -> CliResult<Outcome> {
 
 pub fn history(ctx: &mut Context, a: KeyArgs) -> CliResult<Outcome> {
     let article = ctx.store.find(&a.article)?;
-    tell(ctx.lang, CliMsg::HistoryHeader);
+    tell(ctx.lang, ArticleMsg::HistoryHeader);
     say(&format!(
         "{:>4}  {:<9} {:>4}  {:<16}  {:<12} {:>6}  {}",
         "now",
@@ -269,7 +273,7 @@ pub fn restore(ctx: &mut Context, a: RestoreArgs) -> CliResult<Outcome> {
     let restored = articles::restore(ctx, &me, article.id, a.rev, policy(a.force))?;
     tell(
         ctx.lang,
-        CliMsg::Restored {
+        ArticleMsg::Restored {
             title: restored.title,
             rev: a.rev,
             version: restored.version,
@@ -282,15 +286,15 @@ pub fn delete(ctx: &mut Context, a: DeleteArgs) -> CliResult<Outcome> {
     let article = ctx.store.find(&a.article)?;
     if a.purge {
         if !a.yes {
-            return Err(CliMsg::PurgeNeedsYes(article.title).into());
+            return Err(ArticleMsg::PurgeNeedsYes(article.title).into());
         }
         let me = ctx.lock_owner();
         articles::purge(ctx, &me, article.id, policy(a.force))?;
-        tell(ctx.lang, CliMsg::Purged(article.title));
+        tell(ctx.lang, ArticleMsg::Purged(article.title));
         return Ok(Outcome::Ok);
     }
     if article.status == Status::Archived {
-        tell(ctx.lang, CliMsg::AlreadyArchived(article.title));
+        tell(ctx.lang, ArticleMsg::AlreadyArchived(article.title));
         return Ok(Outcome::Ok);
     }
     let me = ctx.lock_owner();
@@ -304,7 +308,7 @@ pub fn delete(ctx: &mut Context, a: DeleteArgs) -> CliResult<Outcome> {
     )?;
     tell(
         ctx.lang,
-        CliMsg::Archived {
+        ArticleMsg::Archived {
             title: article.title,
             id: article.id,
         },

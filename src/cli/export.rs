@@ -6,7 +6,7 @@ use std::time::Instant;
 use clap::Args;
 
 use super::output::{complain, tell};
-use super::{CliMsg, CliResult, Context, Outcome};
+use super::{CliResult, Context, ExportMsg, Outcome};
 pub use crate::app::export::{Exported, NotRecorded, export_site, out_dir, settings};
 use crate::i18n::Lang;
 use crate::site::sync::Ended;
@@ -28,10 +28,10 @@ pub struct ExportArgs {
     pub rollback: bool,
 }
 
-fn summary(r: &Report, secs: f64) -> CliMsg {
+fn summary(r: &Report, secs: f64) -> ExportMsg {
     let live = r.live.display().to_string();
     match &r.build {
-        Some(build) => CliMsg::Exported {
+        Some(build) => ExportMsg::Exported {
             files: r.pages as u64,
             live,
             build: build.display().to_string(),
@@ -40,7 +40,7 @@ fn summary(r: &Report, secs: f64) -> CliMsg {
             removed: r.removed as u64,
             secs,
         },
-        None => CliMsg::NothingChanged {
+        None => ExportMsg::NothingChanged {
             live,
             unchanged: r.unchanged as u64,
             secs,
@@ -63,7 +63,7 @@ pub fn run(ctx: &mut Context, a: ExportArgs) -> CliResult<Outcome> {
         });
         tell(
             lang,
-            CliMsg::RolledBack {
+            ExportMsg::RolledBack {
                 out: out.display().to_string(),
                 number: r.number,
                 path: r.path.display().to_string(),
@@ -74,7 +74,7 @@ pub fn run(ctx: &mut Context, a: ExportArgs) -> CliResult<Outcome> {
         return Ok(Outcome::Ok);
     }
     if a.sync && settings(&ctx.store, None)?.sync_command.is_none() {
-        return Err(CliMsg::NoSyncCommand.into());
+        return Err(ExportMsg::NoSyncCommand.into());
     }
     let started = Instant::now();
     let actor = ctx.actor();
@@ -87,7 +87,7 @@ pub fn run(ctx: &mut Context, a: ExportArgs) -> CliResult<Outcome> {
     for p in &done.published {
         tell(
             lang,
-            CliMsg::PublishedOnSchedule {
+            ExportMsg::PublishedOnSchedule {
                 title: p.title.clone(),
                 slug: p.slug.clone(),
             },
@@ -98,8 +98,8 @@ pub fn run(ctx: &mut Context, a: ExportArgs) -> CliResult<Outcome> {
         complain(
             lang,
             match why {
-                NotRecorded::Changed => CliMsg::ChangedWhileExported { title, slug },
-                NotRecorded::Failed(e) => CliMsg::NotMarkedPublished {
+                NotRecorded::Changed => ExportMsg::ChangedWhileExported { title, slug },
+                NotRecorded::Failed(e) => ExportMsg::NotMarkedPublished {
                     title,
                     slug,
                     err: super::describe_store(e, lang),
@@ -109,7 +109,7 @@ pub fn run(ctx: &mut Context, a: ExportArgs) -> CliResult<Outcome> {
     }
     tell(lang, summary(&done.report, started.elapsed().as_secs_f64()));
     if done.report.renditions > 0 {
-        tell(lang, CliMsg::Renditions(done.report.renditions as u64));
+        tell(lang, ExportMsg::Renditions(done.report.renditions as u64));
     }
     if a.sync
         && let Some(cmd) = &done.settings.sync_command
@@ -118,18 +118,18 @@ pub fn run(ctx: &mut Context, a: ExportArgs) -> CliResult<Outcome> {
         let timeout = site::settings::sync_timeout(&ctx.store.settings()?)?;
         tell(
             lang,
-            CliMsg::SyncRunning(site::sync::command_line(cmd, live)),
+            ExportMsg::SyncRunning(site::sync::command_line(cmd, live)),
         );
         let failed = match site::sync::run(cmd, live, timeout)? {
             Ended::Exited(Some(0)) => {
-                tell(lang, CliMsg::SyncFinished);
+                tell(lang, ExportMsg::SyncFinished);
                 return Ok(Outcome::Ok);
             }
-            Ended::Exited(code) => CliMsg::SyncFailed {
+            Ended::Exited(code) => ExportMsg::SyncFailed {
                 code,
                 live: live.display().to_string(),
             },
-            Ended::TimedOut => CliMsg::SyncTimedOut {
+            Ended::TimedOut => ExportMsg::SyncTimedOut {
                 limit: site::settings::format_duration(timeout),
                 live: live.display().to_string(),
             },

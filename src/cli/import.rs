@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::args::{ExportMdArgs, ImportArgs};
 use super::import_source::Names;
 use super::output::{complain, error, tell};
-use super::{CliMsg, CliResult, Context, Outcome, describe_domain, describe_store};
+use super::{CliResult, Context, MarkdownMsg, Outcome, describe_domain, describe_store};
 use crate::app::read::{ReadRefusal, read_markdown};
 use crate::domain::frontmatter::{Imported, parse_document, render_document};
 use crate::i18n::Lang;
@@ -77,7 +77,7 @@ fn collect(paths: &[PathBuf], failures: &mut Vec<String>, lang: Lang) -> Vec<Pat
                     }));
                 }
                 Err(e) => failures.push(
-                    CliMsg::ReadFolder {
+                    MarkdownMsg::ReadFolder {
                         path: p.display().to_string(),
                         err: e.to_string(),
                     }
@@ -86,7 +86,7 @@ fn collect(paths: &[PathBuf], failures: &mut Vec<String>, lang: Lang) -> Vec<Pat
             },
             Ok(_) => files.push(p),
             Err(e) => failures.push(
-                CliMsg::FileFailed {
+                MarkdownMsg::FileFailed {
                     path: p.display().to_string(),
                     reason: e.to_string(),
                 }
@@ -102,15 +102,15 @@ fn read_document(path: &Path, tz: chrono::FixedOffset, lang: Lang) -> Result<Imp
     let shown = || path.display().to_string();
     let text = read_markdown(path).map_err(|r| {
         match r {
-            ReadRefusal::Io(e) => CliMsg::ReadFile {
+            ReadRefusal::Io(e) => MarkdownMsg::ReadFile {
                 path: shown(),
                 err: e.to_string(),
             },
-            ReadRefusal::NotUtf8 { offset } => CliMsg::FileNotUtf8 {
+            ReadRefusal::NotUtf8 { offset } => MarkdownMsg::FileNotUtf8 {
                 path: shown(),
                 offset,
             },
-            other => CliMsg::FileFailed {
+            other => MarkdownMsg::FileFailed {
                 path: shown(),
                 reason: describe_read_refusal(&other, lang),
             },
@@ -118,7 +118,7 @@ fn read_document(path: &Path, tz: chrono::FixedOffset, lang: Lang) -> Result<Imp
         .text(lang)
     })?;
     parse_document(&text, tz).map_err(|e| {
-        CliMsg::FileFailed {
+        MarkdownMsg::FileFailed {
             path: shown(),
             reason: describe_domain(&e, lang),
         }
@@ -217,7 +217,7 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
                         sources.push(source);
                     }
                     Err((name, first)) => failures.push(
-                        CliMsg::SameName {
+                        MarkdownMsg::SameName {
                             path: path.display().to_string(),
                             first: first.display().to_string(),
                             name,
@@ -238,7 +238,7 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
                     Ok(ImportOutcome::Created { slug, collided, .. }) => {
                         counts.created += 1;
                         if let Some(c) = collided {
-                            collisions.push(CliMsg::SlugCollision {
+                            collisions.push(MarkdownMsg::SlugCollision {
                                 path: path.display().to_string(),
                                 slug,
                                 taken: c.slug,
@@ -250,7 +250,7 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
                     Ok(ImportOutcome::Unchanged { .. }) => counts.unchanged += 1,
                     Ok(ImportOutcome::Skipped { .. }) => counts.skipped += 1,
                     Err(e) => failures.push(
-                        CliMsg::FileFailed {
+                        MarkdownMsg::FileFailed {
                             path: path.display().to_string(),
                             reason: describe_store(&e, lang),
                         }
@@ -274,7 +274,7 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
     }
     tell(
         lang,
-        CliMsg::Imported {
+        MarkdownMsg::Imported {
             created: counts.created,
             updated: counts.updated,
             unchanged: counts.unchanged,
@@ -291,7 +291,7 @@ pub fn import(ctx: &mut Context, a: ImportArgs) -> CliResult<Outcome> {
 
 pub fn export_md(ctx: &mut Context, a: ExportMdArgs) -> CliResult<Outcome> {
     let dir = &a.dir;
-    std::fs::create_dir_all(dir).map_err(|e| CliMsg::CreateFolder {
+    std::fs::create_dir_all(dir).map_err(|e| MarkdownMsg::CreateFolder {
         path: dir.display().to_string(),
         err: e.to_string(),
     })?;
@@ -315,14 +315,14 @@ pub fn export_md(ctx: &mut Context, a: ExportMdArgs) -> CliResult<Outcome> {
                     refused = true;
                     complain(
                         ctx.lang,
-                        CliMsg::MarkdownRefused {
+                        MarkdownMsg::NotWritten {
                             path: shown(),
                             link_to,
                         },
                     );
                 }
                 Err(NotWritten::Io(e)) => {
-                    return Err(CliMsg::WriteFile {
+                    return Err(MarkdownMsg::WriteFile {
                         path: shown(),
                         err: e.to_string(),
                     }
@@ -337,7 +337,7 @@ pub fn export_md(ctx: &mut Context, a: ExportMdArgs) -> CliResult<Outcome> {
     }
     tell(
         ctx.lang,
-        CliMsg::WroteMarkdown {
+        MarkdownMsg::WroteMarkdown {
             count: written,
             dir: dir.display().to_string(),
         },

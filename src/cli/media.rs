@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use serde_json::{Value, json};
 
 use super::output::{self, complain, say, short_time, tell};
-use super::{CliError, CliMsg, CliResult, Context, Outcome, describe};
+use super::{CliResult, Context, Outcome, PhotoMsg, describe};
 use crate::app::media::add_to_library;
 use crate::media::Library;
 use crate::store::{MediaItem, PhotoText};
@@ -103,7 +103,7 @@ pub fn run(ctx: &mut Context, a: MediaArgs) -> CliResult<Outcome> {
                 alt.as_deref(),
                 credit.as_deref(),
             )?;
-            tell(ctx.lang, CliMsg::PhotoUpdated(item.short().into()));
+            tell(ctx.lang, PhotoMsg::Updated(item.short().into()));
             Ok(Outcome::Ok)
         }
         MediaAction::Rm { hash, force } => rm(ctx, &hash, force),
@@ -145,7 +145,7 @@ fn add(
         match add_one(ctx, &adding, file) {
             Ok(line) => tell(ctx.lang, line),
             Err(reason) => {
-                let refusal = CliMsg::PhotoRefused {
+                let refusal = PhotoMsg::Refused {
                     path: file.display().to_string(),
                     reason: describe(&reason, ctx.lang),
                 };
@@ -162,7 +162,7 @@ fn add(
 }
 
 /// Checks, stores and records one file; the error is the reason it was refused.
-fn add_one(ctx: &mut Context, a: &Adding<'_>, file: &Path) -> CliResult<CliMsg> {
+fn add_one(ctx: &mut Context, a: &Adding<'_>, file: &Path) -> CliResult<PhotoMsg> {
     let (item, fresh) = add_to_library(ctx, &a.library, a.max_mb, file, a.text)?;
     let gallery = match &a.article {
         Some((id, title)) => {
@@ -173,7 +173,7 @@ fn add_one(ctx: &mut Context, a: &Adding<'_>, file: &Path) -> CliResult<CliMsg> 
         }
         None => None,
     };
-    Ok(CliMsg::PhotoAdded {
+    Ok(PhotoMsg::Added {
         fresh,
         item: Box::new(item),
         gallery,
@@ -209,10 +209,10 @@ fn list(ctx: &mut Context, json: bool) -> CliResult<Outcome> {
         return Ok(Outcome::Ok);
     }
     if items.is_empty() {
-        tell(ctx.lang, CliMsg::LibraryEmpty);
+        tell(ctx.lang, PhotoMsg::LibraryEmpty);
     }
     for m in &items {
-        let row = CliMsg::PhotoRow {
+        let row = PhotoMsg::Row {
             item: Box::new(m.clone()),
             uses: uses(m),
             when: short_time(m.added_at, ctx.tz),
@@ -237,29 +237,29 @@ fn show(ctx: &mut Context, key: &str, json: bool) -> CliResult<Outcome> {
     }
     let lang = ctx.lang;
     say(m.hash());
-    tell(lang, CliMsg::PhotoHeading(Box::new(m.clone())));
+    tell(lang, PhotoMsg::Heading(Box::new(m.clone())));
     tell(
         lang,
-        CliMsg::PhotoFile {
+        PhotoMsg::File {
             path: file.display().to_string(),
             missing: !file.exists(),
         },
     );
-    tell(lang, CliMsg::PhotoCaption(m.caption.clone()));
-    tell(lang, CliMsg::PhotoAlt(m.alt.clone()));
-    tell(lang, CliMsg::PhotoCredit(m.credit.clone()));
+    tell(lang, PhotoMsg::Caption(m.caption.clone()));
+    tell(lang, PhotoMsg::Alt(m.alt.clone()));
+    tell(lang, PhotoMsg::Credit(m.credit.clone()));
     tell(
         lang,
-        CliMsg::PhotoAddedBy {
+        PhotoMsg::AddedBy {
             when: short_time(m.added_at, ctx.tz),
             by: m.added_by.clone(),
         },
     );
     if uses.is_empty() {
-        tell(lang, CliMsg::PhotoUnused);
+        tell(lang, PhotoMsg::Unused);
     }
     for u in uses {
-        tell(lang, CliMsg::PhotoUse(u));
+        tell(lang, PhotoMsg::Use(u));
     }
     Ok(Outcome::Ok)
 }
@@ -269,15 +269,13 @@ fn rm(ctx: &mut Context, key: &str, force: bool) -> CliResult<Outcome> {
     let uses = ctx.store.remove_media(m.hash(), force)?;
     Library::beside(&ctx.db_path)
         .remove(&m.image)
-        .map_err(|e| {
-            CliError::Msg(CliMsg::PhotoFileNotRemoved {
-                short: m.short().into(),
-                err: e.to_string(),
-            })
+        .map_err(|e| PhotoMsg::FileNotRemoved {
+            short: m.short().into(),
+            err: e.to_string(),
         })?;
     tell(
         ctx.lang,
-        CliMsg::PhotoRemoved {
+        PhotoMsg::Removed {
             short: m.short().into(),
             name: m.name.clone(),
         },
@@ -286,10 +284,10 @@ fn rm(ctx: &mut Context, key: &str, force: bool) -> CliResult<Outcome> {
         .into_iter()
         .partition(|u| u.role == crate::store::Role::Inline);
     if !attached.is_empty() {
-        tell(ctx.lang, CliMsg::PhotoDetachedFrom(attached));
+        tell(ctx.lang, PhotoMsg::DetachedFrom(attached));
     }
     if !inline.is_empty() {
-        complain(ctx.lang, CliMsg::PhotoStillInline(inline));
+        complain(ctx.lang, PhotoMsg::StillInline(inline));
     }
     Ok(Outcome::Ok)
 }

@@ -4,7 +4,7 @@
 use clap::Args;
 
 use super::output::{complain, tell};
-use super::{CliMsg, CliResult, Context, Outcome};
+use super::{AttachMsg, CliResult, Context, Outcome};
 use crate::domain::Article;
 use crate::media::Found;
 use crate::store::PhotoText;
@@ -38,7 +38,7 @@ pub fn attach(ctx: &mut Context, a: AttachArgs) -> CliResult<Outcome> {
     };
     if a.lead {
         ctx.store.set_lead(article.id, photo.hash(), &text)?;
-        let said = CliMsg::PhotoIsLead {
+        let said = AttachMsg::IsLead {
             short: photo.short().into(),
             title: article.title,
         };
@@ -47,7 +47,7 @@ pub fn attach(ctx: &mut Context, a: AttachArgs) -> CliResult<Outcome> {
         let place = ctx
             .store
             .add_to_gallery(article.id, photo.hash(), a.at, &text)?;
-        let said = CliMsg::PhotoInGallery {
+        let said = AttachMsg::InGallery {
             short: photo.short().into(),
             place,
             title: article.title,
@@ -61,13 +61,13 @@ pub fn detach(ctx: &mut Context, key: &str, article: &str) -> CliResult<Outcome>
     let article = ctx.store.find(article)?;
     let photo = ctx.store.find_media(key)?;
     if ctx.store.detach_media(article.id, photo.hash())? == 0 {
-        return Err(CliMsg::PhotoNotOnArticle {
+        return Err(AttachMsg::NotOnArticle {
             title: article.title,
             short: photo.short().into(),
         }
         .into());
     }
-    let said = CliMsg::PhotoTakenOff {
+    let said = AttachMsg::TakenOff {
         short: photo.short().into(),
         title: article.title.clone(),
     };
@@ -77,7 +77,7 @@ pub fn detach(ctx: &mut Context, key: &str, article: &str) -> CliResult<Outcome>
         .iter()
         .any(|i| photo.hash().starts_with(&i.reference))
     {
-        tell(ctx.lang, CliMsg::BodyStillShowsPhoto);
+        tell(ctx.lang, AttachMsg::BodyStillShowsPhoto);
     }
     Ok(Outcome::Ok)
 }
@@ -87,7 +87,7 @@ pub fn detach(ctx: &mut Context, key: &str, article: &str) -> CliResult<Outcome>
 pub fn warn_photos(ctx: &Context, article: &Article) -> CliResult<()> {
     let photos = crate::app::media::lacking_alt(ctx, article.id)?;
     if !photos.is_empty() {
-        let warning = CliMsg::PhotosWithoutAlt {
+        let warning = AttachMsg::PhotosWithoutAlt {
             title: article.title.clone(),
             photos,
             slug: article.slug.clone(),
@@ -97,7 +97,7 @@ pub fn warn_photos(ctx: &Context, article: &Article) -> CliResult<()> {
     let media = ctx.store.article_media(article.id)?;
     let (_, broken) = media.problems();
     for i in broken {
-        let warning = CliMsg::BrokenPhotoRef {
+        let warning = AttachMsg::BrokenPhotoRef {
             title: article.title.clone(),
             reference: i.reference.clone(),
             ambiguous: matches!(i.found, Found::Ambiguous),

@@ -10,7 +10,6 @@ mod import_source;
 pub mod media;
 mod media_attach;
 mod msg;
-mod msg_vi;
 mod output;
 mod site;
 
@@ -19,7 +18,7 @@ use std::process::ExitCode;
 pub use crate::words::{describe_domain, describe_refusal, describe_site, describe_store};
 pub use args::{Cli, Command};
 pub use context::Context;
-pub use msg::CliMsg;
+pub use msg::{ArticleMsg, AttachMsg, CliMsg, ExportMsg, MarkdownMsg, PhotoMsg, SetupMsg};
 
 use crate::i18n::Lang;
 
@@ -80,22 +79,24 @@ impl From<crate::app::AppError> for CliError {
             AppError::Store(e) => CliError::Store(e),
             AppError::Domain(e) => CliError::Domain(e),
             AppError::Site(e) => CliError::Site(e),
-            AppError::NoHomeFolder => CliError::Msg(CliMsg::NoHomeFolder),
+            AppError::NoHomeFolder => SetupMsg::NoHomeFolder.into(),
             e @ AppError::SyncLog { .. } => CliError::App(e),
-            AppError::DemoFolder { path, err } => CliError::Msg(CliMsg::DemoFolder {
+            AppError::DemoFolder { path, err } => SetupMsg::DemoFolder {
                 path: path.display().to_string(),
                 err,
-            }),
-            AppError::Photo(p) => CliError::Msg(match p {
-                PhotoProblem::NotAFile(FileKind::Folder) => CliMsg::PhotoIsFolder,
-                PhotoProblem::NotAFile(_) => CliMsg::PhotoNotAFile,
-                PhotoProblem::Rejected(r) => CliMsg::PhotoRejected(r),
-                PhotoProblem::CannotRead(err) => CliMsg::PhotoCannotRead(err),
-                PhotoProblem::CannotStore { dir, err } => CliMsg::PhotoCannotStore {
+            }
+            .into(),
+            AppError::Photo(p) => match p {
+                PhotoProblem::NotAFile(FileKind::Folder) => PhotoMsg::IsFolder,
+                PhotoProblem::NotAFile(_) => PhotoMsg::NotAFile,
+                PhotoProblem::Rejected(r) => PhotoMsg::Rejected(r),
+                PhotoProblem::CannotRead(err) => PhotoMsg::CannotRead(err),
+                PhotoProblem::CannotStore { dir, err } => PhotoMsg::CannotStore {
                     dir: dir.display().to_string(),
                     err,
                 },
-            }),
+            }
+            .into(),
         }
     }
 }

@@ -24,13 +24,13 @@ pub fn error(line: &str) {
 }
 
 /// Prints a message on stdout in `lang`.
-pub fn tell(lang: Lang, msg: CliMsg) {
-    say(&msg.text(lang));
+pub fn tell(lang: Lang, msg: impl Into<CliMsg>) {
+    say(&msg.into().text(lang));
 }
 
 /// Prints a message on stderr in `lang`.
-pub fn complain(lang: Lang, msg: CliMsg) {
-    error(&msg.text(lang));
+pub fn complain(lang: Lang, msg: impl Into<CliMsg>) {
+    error(&msg.into().text(lang));
 }
 
 pub fn print_json(v: &Value) {

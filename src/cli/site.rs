@@ -3,7 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::output::{say, tell};
-use super::{CliMsg, CliResult, Context, Outcome};
+use super::{CliResult, Context, Outcome, SetupMsg};
 use crate::site::settings::{self as rules, KEYS};
 
 #[derive(Debug, Args)]
@@ -46,9 +46,9 @@ pub fn run(ctx: &mut Context, a: SiteArgs) -> CliResult<Outcome> {
                 let line = match stored.get(*key) {
                     Some(v) => format!("{key} = {}", v.replace('\n', "\\n")),
                     None if default.is_empty() => {
-                        format!("{key} = {}", CliMsg::NotSet.text(ctx.lang))
+                        format!("{key} = {}", SetupMsg::NotSet.text(ctx.lang))
                     }
-                    None => format!("{key} = {default} {}", CliMsg::Default.text(ctx.lang)),
+                    None => format!("{key} = {default} {}", SetupMsg::Default.text(ctx.lang)),
                 };
                 let help = match ctx.lang {
                     crate::i18n::Lang::Vi => help_vi(key).unwrap_or(help),
@@ -65,7 +65,7 @@ pub fn run(ctx: &mut Context, a: SiteArgs) -> CliResult<Outcome> {
         SiteAction::Set { key, value: None } => {
             let key = known(&key)?;
             ctx.store.unset_setting(&key)?;
-            tell(ctx.lang, CliMsg::BackToDefault(key));
+            tell(ctx.lang, SetupMsg::BackToDefault(key));
         }
         SiteAction::Set {
             key,

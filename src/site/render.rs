@@ -1,5 +1,10 @@
 //! Render: one page at a time, from the plan and (for an article) its body, to bytes. Pure:
 //! the same inputs give the same bytes; nothing here reads the clock, the disk or the database.
+//! Here is what every page shares and the choice of page; list pages are in `list`, the
+//! article page in `article`.
+
+mod article;
+mod list;
 
 use minijinja::value::{Serde, Value};
 use minijinja::{Environment, context};
@@ -7,12 +12,12 @@ use serde::Serialize;
 
 use super::error::{Result, SiteError};
 use super::feed;
-use super::figure::{Thumb, article_photos, thumb};
+use super::figure::{Thumb, thumb};
 use super::guard;
-use super::i18n::{Chrome, chrome, display_date, format_int, iso_date, long_date};
-use super::plan::{Entry, Kind, Page, Plan, dir_url, root_of};
+use super::i18n::{Chrome, chrome, display_date, iso_date};
+use super::plan::{Entry, Kind, Page, Plan, dir_url};
 use super::settings::Settings;
-use super::templates::{STYLE, Templates, script_safe_json};
+use super::templates::{STYLE, Templates};
 
 #[derive(Serialize)]
 struct Link {
@@ -54,17 +59,6 @@ struct Item<'a> {
     section: Link,
     /// The lead photo, small (list pages show it).
     thumb: Option<Thumb>,
-}
-
-#[derive(Serialize)]
-struct Pagination {
-    current: u32,
-    total: u32,
-    /// `current` and `total` as the site's language writes numbers (`1.234`).
-    current_label: String,
-    total_label: String,
-    newer: Option<String>,
-    older: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -235,169 +229,5 @@ impl<'a> Renderer<'a> {
                 self.html(page, "404.html", context! { site => self.site.clone(), t => self.chrome.clone(), root => root.clone(), home => root, meta => Value::from(Serde(&meta)) }, weight)
             }
         }
-    }
-
-    fn list(
-        &self,
-        page: &Page,
-        kind: &str,
-        heading: &str,
-        members: &[u32],
-        k: u32,
-        prefix: &str,
-    ) -> Result<Vec<u8>> {
-        let plan = self.plan;
-        let s = self.settings;
-        let root = root_of(&page.path);
-        let total = plan.page_count(members.len());
-        let page_url = |n: u32| {
-            if n == 1 {
-                format!("{root}{prefix}")
-            } else {
-                format!("{root}{prefix}page/{n}/")
-            }
-        };
-        let items: Vec<Item> = plan
-            .slice(members, k)
-            .iter()
-            .map(|i| self.item(plan.entry(*i), &root))
-            .collect();
-        let number = |n: u32| format_int(n.into(), s.language);
-        let pagination = Pagination {
-            current: k,
-            total,
-            current_label: number(k),
-            total_label: number(total),
-            newer: (k > 1).then(|| page_url(k - 1)),
-            older: (k < total).then(|| page_url(k + 1)),
-        };
-        let mut title = if kind == "home" {
-            s.title.clone()
-        } else {
-            format!("{heading} – {}", s.title)
-        };
-        if k > 1 {
-            title = format!("{title} – {} {}", self.t.page, pagination.current_label);
-        }
-        let description = match kind {
-            "home" if !s.tagline.is_empty() => s.tagline.clone(),
-            "home" => s.title.clone(),
-            "section" => format!("{}: {heading} – {}", self.t.section, s.title),
-            _ => format!("{}: {heading} – {}", self.t.tag, s.title),
-        };
-        let meta = Meta {
-            title,
-            description,
-            canonical: self.canonical(&page.path),
-        };
-        let feed = if kind == "section" {
-            format!("{root}{prefix}feed.xml")
-        } else {
-            String::new()
-        };
-        let home = if root.is_empty() {
-            "./".to_string()
-        } else {
-            root.clone()
-        };
-        let weight = guard::weight_of(&(&items, &pagination, &meta, heading));
-        self.html(
-            page,
-            "list.html",
-            context! {
-                site => self.site.clone(), t => self.chrome.clone(), root, home, kind, heading,
-                items => Value::from(Serde(&items)), pagination => Value::from(Serde(&pagination)),
-                meta => Value::from(Serde(&meta)), feed,
-            },
-            weight,
-        )
-    }
-
-    fn article(&self, page: &Page, e: &Entry, i: u32, body: &str) -> Result<Vec<u8>> {
-        let plan = self.plan;
-        let s = self.settings;
-        let root = root_of(&page.path);
-        let item = self.item(e, &root);
-        let canonical = self.canonical(&page.path);
-        let tags: Vec<Link> = e
-            .tags
-            .iter()
-            .map(|t| {
-                let g = &plan.tags[*t as usize];
-                Link {
-                    name: g.name.clone(),
-                    url: format!("{root}tag/{}/", g.slug),
-                }
-            })
-            .collect();
-        let related: Vec<Item> = plan
-            .related(i)
-            .iter()
-            .map(|r| self.item(plan.entry(*r), &root))
-            .collect();
-        let description = if e.lede.is_empty() {
-            e.title.clone()
-        } else {
-            e.lede.clone()
-        };
-        let (gallery, lead, og, body_html) =
-            article_photos(&e.media, &root, body, self.t.photo, &s.base_url);
-        let mut jsonld = serde_json::json!({
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": e.title,
-            "description": description,
-            "datePublished": item.iso,
-            "dateModified": iso_date(e.updated_at, s.timezone),
-            "author": if e.byline.is_empty() { serde_json::Value::Null } else { serde_json::json!([{"@type": "Person", "name": e.byline}]) },
-            "publisher": {"@type": "Organization", "name": s.title},
-            "mainEntityOfPage": canonical,
-            "articleSection": item.section.name,
-            "keywords": tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", "),
-            "inLanguage": s.language.code(),
-        });
-        if let Some(og) = &og {
-            jsonld["image"] = serde_json::json!([og.url]);
-        }
-        let meta = Meta {
-            title: format!("{} – {}", e.title, s.title),
-            description,
-            canonical,
-        };
-        let home = root.clone();
-        // A change saved after publication shows as “Cập nhật lúc …”.
-        let updated = e.edited_at.map(|t| {
-            context! {
-                date => display_date(t, s.timezone, s.language),
-                iso => iso_date(t, s.timezone),
-            }
-        });
-        let jsonld = script_safe_json(&jsonld);
-        let weight = guard::weight_of(&(&meta, &item, &tags, &related, &gallery, &lead, &og))
-            + guard::text_weight(&body_html)
-            + guard::text_weight(&jsonld)
-            + guard::text_weight(&e.signed_by);
-        self.html(
-            page,
-            "article.html",
-            context! {
-                site => self.site.clone(), t => self.chrome.clone(), root, home,
-                meta => Value::from(Serde(&meta)),
-                article => Value::from(Serde(&item)),
-                signed_by => e.signed_by.as_str(),
-                tags => Value::from(Serde(&tags)),
-                related => Value::from(Serde(&related)),
-                updated_iso => iso_date(e.updated_at, s.timezone),
-                published_long => long_date(e.publish_at, s.timezone, s.language),
-                updated,
-                locale => self.t.locale,
-                body => Value::from_safe_string(body_html),
-                gallery => Value::from(Serde(&gallery)),
-                lead => Value::from(Serde(&lead)),
-                og_image => Value::from(Serde(&og)),
-                jsonld => Value::from_safe_string(jsonld),
-            },
-            weight,
-        )
     }
 }
