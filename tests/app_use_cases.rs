@@ -114,3 +114,57 @@ fn the_export_publishes_a_due_article_with_the_switch_and_says_so() {
     assert_eq!(s.store.get(id).unwrap().status, Status::Published);
     assert!(out.join("index.html").is_file());
 }
+
+#[test]
+fn the_editors_save_keeps_its_lock_and_its_base_version() {
+    use newsdesk::app::articles::Saved;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = session(&dir);
+    let me = LockOwner::new("hoa", "toa-soan", "tui-1");
+    let lan = LockOwner::new("lan", "laptop-lan", "tui-2");
+    let mut fields = ArticleFields {
+        title: "Hội nghị".into(),
+        body: "Bản đầu.".into(),
+        ..Default::default()
+    };
+    // A new article is a draft.
+    let Saved::Done(a) = articles::save(&mut s, &me, None, &fields, 0).unwrap() else {
+        panic!("a new article is saved")
+    };
+    assert_eq!((a.status, a.version), (Status::Draft, 1));
+
+    // Saved over its base version, it takes the lock.
+    fields.body = "Bản hai.".into();
+    let Saved::Done(b) = articles::save(&mut s, &me, Some(a.id), &fields, 1).unwrap() else {
+        panic!("saved over its base")
+    };
+    assert_eq!(b.version, 2);
+    assert!(s.store.lock(a.id).unwrap().unwrap().is_held_by(&me));
+
+    // Someone took it over: nothing is written, and the save names them.
+    s.store.take_over_lock(a.id, &lan, s.now()).unwrap();
+    fields.body = "Bản ba.".into();
+    match articles::save(&mut s, &me, Some(a.id), &fields, 2).unwrap() {
+        Saved::LockLost { user, host, .. } => {
+            assert_eq!((user, host), ("lan".into(), "laptop-lan".into()))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(s.store.get(a.id).unwrap().body, "Bản hai.");
+
+    // Back with the lock but behind a colleague's save: their version and our kept text.
+    s.store.release_lock(a.id, &lan).unwrap();
+    let lan_actor = newsdesk::domain::Actor::new("lan", s.now());
+    let theirs = ArticleFields {
+        body: "Bản của Lan.".into(),
+        ..fields.clone()
+    };
+    s.store.save(a.id, &theirs, 2, &lan_actor).unwrap();
+    match articles::save(&mut s, &me, Some(a.id), &fields, 2).unwrap() {
+        Saved::Conflict { theirs, kept_rev } => {
+            assert_eq!(theirs.body, "Bản của Lan.");
+            assert_eq!(s.store.revision(a.id, kept_rev).unwrap().body, "Bản ba.");
+        }
+        other => panic!("{other:?}"),
+    }
+}

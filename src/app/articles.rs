@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::error::AppResult;
 use super::session::Session;
-use crate::domain::{Article, Status};
+use crate::domain::{Article, ArticleFields, Status};
 use crate::store::{LockOwner, StoreError};
 
 /// Whether a change may override someone else's fresh lock.
@@ -80,4 +80,69 @@ pub fn restore(
 pub fn purge(session: &mut Session, me: &LockOwner, id: i64, policy: LockPolicy) -> AppResult<()> {
     check_lock(session, me, id, policy)?;
     Ok(session.store.purge(id)?)
+}
+
+/// What an editor's save came to.
+#[derive(Debug)]
+pub enum Saved {
+    Done(Article),
+    /// Someone took the lock over since the editor opened the article: nothing was written,
+    /// the text is still in the editor.
+    LockLost {
+        id: i64,
+        user: String,
+        host: String,
+        since: DateTime<Utc>,
+    },
+    /// Someone saved since `base_version`: the editor's text was kept as revision `kept_rev`,
+    /// `theirs` is the article as it now is.
+    Conflict {
+        theirs: Article,
+        kept_rev: i64,
+    },
+}
+
+/// The editor's save: a new article becomes a draft; an open one is saved over
+/// `base_version` only while this session holds (or can take) its lock.
+pub fn save(
+    session: &mut Session,
+    me: &LockOwner,
+    id: Option<i64>,
+    fields: &ArticleFields,
+    base_version: i64,
+) -> AppResult<Saved> {
+    let actor = session.actor();
+    let Some(id) = id else {
+        return Ok(Saved::Done(session.store.create(
+            fields,
+            Status::Draft,
+            &actor,
+        )?));
+    };
+    // Our lock first: if it was taken over, say who took it and keep the text.
+    match session.store.take_lock(id, me, actor.now) {
+        Err(StoreError::Locked {
+            id,
+            user,
+            host,
+            since,
+        }) => {
+            return Ok(Saved::LockLost {
+                id,
+                user,
+                host,
+                since,
+            });
+        }
+        Err(e) => return Err(e.into()),
+        Ok(_) => {}
+    }
+    match session.store.save(id, fields, base_version, &actor) {
+        Ok(a) => Ok(Saved::Done(a)),
+        Err(StoreError::Conflict { id, kept_rev, .. }) => Ok(Saved::Conflict {
+            theirs: session.store.get(id)?,
+            kept_rev,
+        }),
+        Err(e) => Err(e.into()),
+    }
 }

@@ -2,7 +2,7 @@
 
 use crate::app::AppError;
 use crate::app::Session as Context;
-use crate::app::articles::{self, LockPolicy};
+use crate::app::articles::{self, LockPolicy, Saved};
 use crate::domain::query::SearchQuery;
 use crate::domain::snippet::render_marked;
 use crate::i18n::Lang;
@@ -20,37 +20,22 @@ pub fn perform(ctx: &mut Context, lang: Lang, me: &LockOwner, effect: Effect) ->
             fields,
             base_version,
         } => {
-            let actor = ctx.actor();
-            let saved = match id {
-                None => ctx
-                    .store
-                    .create(&fields, crate::domain::Status::Draft, &actor),
-                // Our lock first: if it was taken over, say who took it and keep the text.
-                Some(id) => match ctx.store.take_lock(id, me, ctx.now()) {
-                    Err(StoreError::Locked {
-                        id,
-                        user,
-                        host,
-                        since,
-                    }) => {
-                        return Action::LockLost {
-                            id,
-                            user,
-                            host,
-                            since,
-                        };
-                    }
-                    _ => ctx.store.save(id, &fields, base_version, &actor),
+            return match articles::save(ctx, me, id, &fields, base_version) {
+                Ok(Saved::Done(a)) => Action::Saved(a),
+                Ok(Saved::LockLost {
+                    id,
+                    user,
+                    host,
+                    since,
+                }) => Action::LockLost {
+                    id,
+                    user,
+                    host,
+                    since,
                 },
+                Ok(Saved::Conflict { theirs, kept_rev }) => Action::Conflict { theirs, kept_rev },
+                Err(e) => failed(e),
             };
-            match saved {
-                Ok(a) => Ok(Action::Saved(a)),
-                Err(StoreError::Conflict { id, kept_rev, .. }) => ctx
-                    .store
-                    .get(id)
-                    .map(|theirs| Action::Conflict { theirs, kept_rev }),
-                Err(e) => Err(e),
-            }
         }
         Effect::SetStatus { id, to, at } => {
             match articles::set_status(ctx, me, id, to, at, LockPolicy::Respect) {
