@@ -25,16 +25,22 @@
 //!   rename, then the sync command with a timeout). Never reads the database.
 //! - `files`: reading a named file with an end (regular files only, under a size limit).
 //! - `app/`: the use cases both front ends call, with a `Session` (store, database path, user,
-//!   clock, zone): export with progress (due articles published in the step that switches
-//!   the site), photos into the library, reading Markdown for import, the demo newsroom.
-//!   Returns typed results and `AppError`, which carries data; no terminal, no printing, no
-//!   language.
+//!   clock, zone): the editor's save (its lock first, then its base version: `LockLost` and
+//!   `Conflict` come back as data), status moves, restores and purges under one lock policy
+//!   (`Respect` or `TakeOver`), export with progress (due articles published in the step
+//!   that switches the site), the sync with a log and a timeout, photos into the library and
+//!   the alt-text check, reading Markdown for import, the demo newsroom. Returns typed
+//!   results and `AppError`, which carries data; no terminal, no printing, no language.
 //! - `words/`: every error the layers return, worded in Vietnamese or English (English is
-//!   the `Display`; Vietnamese one exhaustive `match`, so a missing wording does not build).
+//!   the `Display`; Vietnamese one exhaustive `match` over the error's data, so a missing
+//!   wording does not build). These words are what both front ends show; how to go on from
+//!   the command line (`--db`, `--force`, `newsdesk list`) is added by `cli::hints` only.
 //! - `i18n`, `config`: which language, and the personal config file.
 //! - `cli/`: one small module per subcommand; its own messages in `msg/`, one file per
 //!   subject, the English and Vietnamese wording of each side by side.
-//! - `tui/`: the terminal app. `state` (plain structs), `action` (every intent and result),
+//! - `tui/`: the terminal app. `state` (plain structs; what the screen shows is one enum:
+//!   the list, or an article with its editor and, over the panes, its revisions or photo
+//!   panel; dialogs are an overlay on either), `action` (every intent and result),
 //!   `update` (state + action → effects, no I/O), `keymap` (one table per context: the
 //!   help screen, the footer, the dialogs' key lines and the leader menu come from it),
 //!   `layout` (where panes go, for both `update` and `view`), `preview_text` (Markdown as
@@ -44,11 +50,11 @@
 //!
 //! CI greps keep the cut: the core never names the terminal stack, `src/media` never names
 //! SQL, `src/tui` never names `cli` and `src/cli` never names `tui`, `src/app` and
-//! `src/words` name no front end, and the TUI's `update` never calls into `view`.
+//! `src/words` name no front end, the TUI's `update` never calls into `view`, and no file
+//! in `src/` passes 400 lines.
 //!
-//! Still on the way (issue 11): the remaining CLI commands as app use cases (status, restore,
-//! delete and import with the lock policy), the newsroom's zone for every front end, and the
-//! TUI's screen mode as one enum.
+//! Still called on the store directly by a front end, not yet through `app`: listing and
+//! searching, history and revisions, photo attach/detach/captions, and the import's batches.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 // User text is cut with `.get()`, never `[a..b]` (a `+aé7` time zone once aborted the app).
 #![cfg_attr(not(test), deny(clippy::string_slice))]
