@@ -4,7 +4,6 @@
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use super::error::{AppError, AppResult};
@@ -31,14 +30,9 @@ pub struct SyncRun {
 /// `timeout`.
 pub fn run_logged(cmd: &str, live: &Path, timeout: Duration) -> AppResult<SyncRun> {
     let started = Instant::now();
-    // One log per run: two syncs in one process (tests, two exports) never share a file.
-    static RUNS: AtomicU64 = AtomicU64::new(0);
-    let n = RUNS.fetch_add(1, Ordering::Relaxed);
-    let name = match n {
-        0 => format!("newsdesk-sync-{}.log", std::process::id()),
-        n => format!("newsdesk-sync-{}-{n}.log", std::process::id()),
-    };
-    let log = std::env::temp_dir().join(name);
+    // One log per session, made anew by each sync (the terminal app runs one at a time), so
+    // a day of exports leaves one file behind, not one per export.
+    let log = std::env::temp_dir().join(format!("newsdesk-sync-{}.log", std::process::id()));
     let file = create_log(&log).map_err(|e| AppError::SyncLog {
         path: log.clone(),
         err: e.to_string(),
