@@ -28,8 +28,10 @@
 //!   clock, zone): the editor's save (its lock first, then its base version: `LockLost` and
 //!   `Conflict` come back as data), status moves, restores and purges under one lock policy
 //!   (`Respect` or `TakeOver`), export with progress (due articles published in the step
-//!   that switches the site), the sync with a log and a timeout, photos into the library and
-//!   the alt-text check, reading Markdown for import, the demo newsroom. Returns typed
+//!   that switches the site), the sync with a log and a timeout, the photo library (add, find,
+//!   list, texts, remove) and the alt-text check, an article's photos (attach as lead or to
+//!   the gallery, move, texts, take off) under the same lock policy, reading Markdown for
+//!   import, the demo newsroom. Returns typed
 //!   results and `AppError`, which carries data; no terminal, no printing, no language.
 //! - `words/`: every error the layers return, worded in Vietnamese or English (English is
 //!   the `Display`; Vietnamese one exhaustive `match` over the error's data, so a missing
@@ -54,7 +56,7 @@
 //! in `src/` passes 400 lines.
 //!
 //! Still called on the store directly by a front end, not yet through `app`: listing and
-//! searching, history and revisions, photo attach/detach/captions, and the import's batches.
+//! searching, history and revisions, and the import's batches.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 // User text is cut with `.get()`, never `[a..b]` (a `+aé7` time zone once aborted the app).
 #![cfg_attr(not(test), deny(clippy::string_slice))]

@@ -128,3 +128,81 @@ fn an_import_that_would_update_an_article_someone_edits_is_refused_for_that_file
         "lan is told"
     );
 }
+
+#[test]
+fn photo_changes_keep_the_same_lock_policy_as_status_moves() {
+    use support::media::{jpeg, picture, write};
+    let desk = Desk::with_sample();
+    let photo = write(
+        desk.dir.path(),
+        "hoi-truong.jpg",
+        &jpeg(&picture(64, 48, 1), 80),
+    );
+    let other = write(
+        desk.dir.path(),
+        "san-khau.jpg",
+        &jpeg(&picture(64, 48, 2), 80),
+    );
+    desk.ok(&["media", "add", photo.to_str().unwrap()]);
+    let hash = desk.json(&["media", "list", "--json"])[0]["hash"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let short = &hash[..12];
+    desk.ok(&["media", "attach", short, DAN_VAN]);
+    let id = lan_editing(&desk, 0);
+    let before = desk.show(DAN_VAN);
+    let media_of = || {
+        let store = Store::open(&desk.db).unwrap();
+        store.article_media(id).unwrap()
+    };
+    let photos_before = media_of();
+    let other_s = other.to_str().unwrap();
+    for args in [
+        vec!["media", "attach", short, DAN_VAN, "--lead"],
+        vec!["media", "attach", short, DAN_VAN, "--alt", "Hội trường"],
+        vec!["media", "detach", short, DAN_VAN],
+        vec!["media", "add", other_s, "--article", DAN_VAN],
+    ] {
+        let err = desk.fails(&args);
+        assert!(
+            err.contains("being edited by lan on laptop-lan"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(media_of(), photos_before, "no photo changed");
+    assert_eq!(desk.show(DAN_VAN), before);
+    let library = desk.json(&["media", "list", "--json"]);
+    assert_eq!(
+        library.as_array().unwrap().len(),
+        1,
+        "the refused add kept no file"
+    );
+    let err = desk.fails(&["--lang", "vi", "media", "detach", short, DAN_VAN]);
+    assert!(
+        err.contains("đang được lan sửa trên máy laptop-lan"),
+        "{err}"
+    );
+    // --force takes the article over, as for status moves; lan learns it at the next beat.
+    let out = desk.ok(&["media", "attach", short, DAN_VAN, "--lead", "--force"]);
+    assert!(out.contains("lead photo"), "{out}");
+    assert_eq!(media_of().lead.unwrap().image.hash, hash);
+    let mut store = Store::open(&desk.db).unwrap();
+    assert_eq!(store.lock(id).unwrap().unwrap().user, "hoa");
+    assert!(store.heartbeat_lock(id, &lan(), Utc::now()).is_err());
+    store.take_over_lock(id, &lan(), Utc::now()).unwrap();
+    desk.ok(&["media", "detach", short, DAN_VAN, "--force"]);
+    assert!(media_of().lead.is_none());
+    store.take_over_lock(id, &lan(), Utc::now()).unwrap();
+    desk.ok(&["media", "add", other_s, "--article", DAN_VAN, "--force"]);
+    assert_eq!(media_of().gallery.len(), 1);
+    // A lock left behind does not stand in the way.
+    let long_ago = Utc::now() - Duration::minutes(10);
+    store.take_over_lock(id, &lan(), long_ago).unwrap();
+    let other_hash = desk.json(&["media", "list", "--json"])[0]["hash"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    desk.ok(&["media", "detach", &other_hash, DAN_VAN]);
+    assert!(media_of().gallery.is_empty());
+}

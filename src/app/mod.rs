@@ -7,6 +7,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod media;
+pub mod photos;
 pub mod read;
 pub mod session;
 pub mod sync;

@@ -9,9 +9,11 @@ use serde_json::{Value, json};
 
 use super::output::{self, complain, say, short_time, tell};
 use super::{CliResult, Context, Outcome, PhotoMsg, describe};
-use crate::app::media::add_to_library;
+use crate::app::articles::{LockPolicy, check_lock};
+use crate::app::media::{self as library, add_to_library};
+use crate::app::photos;
 use crate::media::Library;
-use crate::store::{MediaItem, PhotoText};
+use crate::store::{LockOwner, MediaItem};
 
 #[derive(Debug, Args)]
 pub struct MediaArgs {
@@ -37,6 +39,9 @@ pub enum MediaAction {
         /// Also append the photos to this article's gallery
         #[arg(long, value_name = "ID|SLUG")]
         article: Option<String>,
+        /// With --article: append them even while someone else edits it (takes it over)
+        #[arg(long, requires = "article")]
+        force: bool,
     },
     /// List the library, newest first
     List {
@@ -74,6 +79,9 @@ pub enum MediaAction {
         hash: String,
         /// Article id or slug
         article: String,
+        /// Take it off even while someone else edits the article (takes the article over)
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -85,9 +93,10 @@ pub fn run(ctx: &mut Context, a: MediaArgs) -> CliResult<Outcome> {
             alt,
             credit,
             article,
+            force,
         } => {
             let text = [caption, alt, credit].map(Option::unwrap_or_default);
-            add(ctx, &files, text, article.as_deref())
+            add(ctx, &files, text, article.as_deref(), force)
         }
         MediaAction::List { json } => list(ctx, json),
         MediaAction::Show { hash, json } => show(ctx, &hash, json),
@@ -97,18 +106,18 @@ pub fn run(ctx: &mut Context, a: MediaArgs) -> CliResult<Outcome> {
             alt,
             credit,
         } => {
-            let item = ctx.store.set_media_text(
-                &hash,
-                caption.as_deref(),
-                alt.as_deref(),
-                credit.as_deref(),
-            )?;
+            let text = [caption.as_deref(), alt.as_deref(), credit.as_deref()];
+            let item = library::set_library_text(ctx, &hash, text)?;
             tell(ctx.lang, PhotoMsg::Updated(item.short().into()));
             Ok(Outcome::Ok)
         }
         MediaAction::Rm { hash, force } => rm(ctx, &hash, force),
         MediaAction::Attach(a) => super::media_attach::attach(ctx, a),
-        MediaAction::Detach { hash, article } => super::media_attach::detach(ctx, &hash, &article),
+        MediaAction::Detach {
+            hash,
+            article,
+            force,
+        } => super::media_attach::detach(ctx, &hash, &article, force),
     }
 }
 
@@ -118,6 +127,8 @@ struct Adding<'a> {
     max_mb: u64,
     text: &'a [String; 3],
     article: Option<(i64, String)>,
+    me: LockOwner,
+    policy: LockPolicy,
 }
 
 fn add(
@@ -125,10 +136,15 @@ fn add(
     files: &[PathBuf],
     text: [String; 3],
     article: Option<&str>,
+    force: bool,
 ) -> CliResult<Outcome> {
+    let me = ctx.lock_owner();
+    let policy = super::media_attach::policy(force);
     let article = match article {
         Some(key) => {
             let a = ctx.store.find(key)?;
+            // Before any file: someone else editing the article refuses the whole command.
+            check_lock(ctx, &me, a.id, policy)?;
             Some((a.id, a.title))
         }
         None => None,
@@ -139,6 +155,8 @@ fn add(
         max_mb,
         text: &text,
         article,
+        me,
+        policy,
     };
     let mut refused = 0;
     for file in files {
@@ -166,9 +184,7 @@ fn add_one(ctx: &mut Context, a: &Adding<'_>, file: &Path) -> CliResult<PhotoMsg
     let (item, fresh) = add_to_library(ctx, &a.library, a.max_mb, file, a.text)?;
     let gallery = match &a.article {
         Some((id, title)) => {
-            let place = ctx
-                .store
-                .add_to_gallery(*id, item.hash(), None, &PhotoText::default())?;
+            let place = photos::append(ctx, &a.me, *id, item.hash(), a.policy)?;
             Some((place, title.clone()))
         }
         None => None,
@@ -200,8 +216,8 @@ fn item_json(ctx: &Context, m: &MediaItem, uses: usize) -> Value {
 }
 
 fn list(ctx: &mut Context, json: bool) -> CliResult<Outcome> {
-    let items = ctx.store.media_list()?;
-    let counts = ctx.store.media_use_counts()?;
+    let items = library::library(ctx)?;
+    let counts = library::use_counts(ctx)?;
     let uses = |m: &MediaItem| counts.get(m.hash()).copied().unwrap_or(0);
     if json {
         let v: Vec<Value> = items.iter().map(|m| item_json(ctx, m, uses(m))).collect();
@@ -223,8 +239,8 @@ fn list(ctx: &mut Context, json: bool) -> CliResult<Outcome> {
 }
 
 fn show(ctx: &mut Context, key: &str, json: bool) -> CliResult<Outcome> {
-    let m = ctx.store.find_media(key)?;
-    let uses = ctx.store.media_uses(m.hash())?;
+    let m = library::find(ctx, key)?;
+    let uses = library::uses(ctx, m.hash())?;
     let file = Library::beside(&ctx.db_path).original(m.hash(), m.image.format);
     if json {
         let mut v = item_json(ctx, &m, uses.len());
@@ -265,14 +281,16 @@ fn show(ctx: &mut Context, key: &str, json: bool) -> CliResult<Outcome> {
 }
 
 fn rm(ctx: &mut Context, key: &str, force: bool) -> CliResult<Outcome> {
-    let m = ctx.store.find_media(key)?;
-    let uses = ctx.store.remove_media(m.hash(), force)?;
-    Library::beside(&ctx.db_path)
-        .remove(&m.image)
-        .map_err(|e| PhotoMsg::FileNotRemoved {
-            short: m.short().into(),
-            err: e.to_string(),
-        })?;
+    let folder = Library::beside(&ctx.db_path);
+    let library::Removed {
+        item: m,
+        uses,
+        file_left,
+    } = library::remove(ctx, &folder, key, force)?;
+    if let Some(err) = file_left {
+        let short = m.short().into();
+        return Err(PhotoMsg::FileNotRemoved { short, err }.into());
+    }
     tell(
         ctx.lang,
         PhotoMsg::Removed {

@@ -5,8 +5,11 @@ use clap::Args;
 
 use super::output::{complain, tell};
 use super::{AttachMsg, CliResult, Context, Outcome};
+use crate::app::articles::LockPolicy;
+use crate::app::media as library;
+use crate::app::photos::{self, Spot};
 use crate::domain::Article;
-use crate::media::Found;
+use crate::media::{Found, Place};
 use crate::store::PhotoText;
 
 #[derive(Debug, Args)]
@@ -27,40 +30,63 @@ pub struct AttachArgs {
     /// Its place in the gallery, 1 for the first (default: the end); moves a photo already there
     #[arg(long, value_name = "N", conflicts_with = "lead")]
     pub at: Option<usize>,
+    /// Change it even while someone else edits the article (takes the article over)
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `--force` takes an article over from whoever edits it; without it their lock refuses, as
+/// for status moves.
+pub fn policy(force: bool) -> LockPolicy {
+    if force {
+        LockPolicy::TakeOver
+    } else {
+        LockPolicy::Respect
+    }
 }
 
 pub fn attach(ctx: &mut Context, a: AttachArgs) -> CliResult<Outcome> {
     let article = ctx.store.find(&a.article)?;
-    let photo = ctx.store.find_media(&a.hash)?;
+    let photo = library::find(ctx, &a.hash)?;
     let text = PhotoText {
         caption: a.caption,
         alt: a.alt,
     };
-    if a.lead {
-        ctx.store.set_lead(article.id, photo.hash(), &text)?;
-        let said = AttachMsg::IsLead {
-            short: photo.short().into(),
-            title: article.title,
-        };
-        tell(ctx.lang, said);
+    let spot = if a.lead {
+        Spot::Lead
     } else {
-        let place = ctx
-            .store
-            .add_to_gallery(article.id, photo.hash(), a.at, &text)?;
-        let said = AttachMsg::InGallery {
-            short: photo.short().into(),
+        Spot::Gallery(a.at)
+    };
+    let me = ctx.lock_owner();
+    let place = photos::attach(
+        ctx,
+        &me,
+        article.id,
+        photo.hash(),
+        spot,
+        &text,
+        policy(a.force),
+    )?;
+    let short = photo.short().to_string();
+    let title = article.title;
+    let said = match place {
+        Place::Gallery(place) => AttachMsg::InGallery {
+            short,
             place,
-            title: article.title,
-        };
-        tell(ctx.lang, said);
-    }
+            title,
+        },
+        Place::Lead | Place::Inline => AttachMsg::IsLead { short, title },
+    };
+    tell(ctx.lang, said);
     Ok(Outcome::Ok)
 }
 
-pub fn detach(ctx: &mut Context, key: &str, article: &str) -> CliResult<Outcome> {
+pub fn detach(ctx: &mut Context, key: &str, article: &str, force: bool) -> CliResult<Outcome> {
     let article = ctx.store.find(article)?;
-    let photo = ctx.store.find_media(key)?;
-    if ctx.store.detach_media(article.id, photo.hash())? == 0 {
+    let photo = library::find(ctx, key)?;
+    let me = ctx.lock_owner();
+    let detached = photos::detach(ctx, &me, article.id, photo.hash(), policy(force))?;
+    if detached.uses == 0 {
         return Err(AttachMsg::NotOnArticle {
             title: article.title,
             short: photo.short().into(),
@@ -72,11 +98,7 @@ pub fn detach(ctx: &mut Context, key: &str, article: &str) -> CliResult<Outcome>
         title: article.title.clone(),
     };
     tell(ctx.lang, said);
-    let inline = ctx.store.article_media(article.id)?.inline;
-    if inline
-        .iter()
-        .any(|i| photo.hash().starts_with(&i.reference))
-    {
+    if detached.still_inline {
         tell(ctx.lang, AttachMsg::BodyStillShowsPhoto);
     }
     Ok(Outcome::Ok)
@@ -94,7 +116,7 @@ pub fn warn_photos(ctx: &Context, article: &Article) -> CliResult<()> {
         };
         complain(ctx.lang, warning);
     }
-    let media = ctx.store.article_media(article.id)?;
+    let media = photos::gallery(ctx, article.id)?;
     let (_, broken) = media.problems();
     for i in broken {
         let warning = AttachMsg::BrokenPhotoRef {

@@ -91,13 +91,10 @@ pub fn perform(ctx: &mut Context, lang: Lang, me: &LockOwner, effect: Effect) ->
             }
         }
         Effect::PrepareExport => Ok(super::export::prepare(ctx)),
-        Effect::LoadGallery(id) => super::gallery::load(ctx, id, None),
+        Effect::LoadGallery(id) => return super::gallery::load(ctx, id, None),
         Effect::Complete(input) => Ok(super::gallery::complete(&input)),
-        Effect::LoadLibrary => super::gallery::library(ctx),
-        Effect::Gallery { id, op } => {
-            return super::gallery::change(ctx, lang, id, op)
-                .unwrap_or_else(|text| Action::Failed(text.into()));
-        }
+        Effect::LoadLibrary => return super::gallery::library(ctx),
+        Effect::Gallery { id, op } => return super::gallery::change(ctx, lang, me, id, op),
         // Both need the loop (the terminal, the export thread): see `Runtime::dispatch`.
         Effect::EditExternally(_) | Effect::Export { .. } => Ok(Action::Done),
     };

@@ -5,18 +5,21 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::app::Session as Context;
+use crate::app::articles::{LockPolicy, check_lock};
 use crate::app::media::add_to_library;
+use crate::app::photos::{self, Slot, Spot};
+use crate::app::{AppError, AppResult};
 use crate::domain::text::fold;
 use crate::i18n::Lang;
 use crate::media::Library;
-use crate::store::{PhotoText, StoreError};
+use crate::store::{LockOwner, PhotoText, StoreError};
 use crate::tui::action::{Action, GalleryDone, GalleryOp};
 use crate::tui::msg::{Msg, text};
 use crate::tui::state::{GalleryRow, LibraryItem, PhotoPlace};
 
 /// The article's lead photo and gallery, in order.
-pub fn rows(ctx: &Context, id: i64) -> Result<Vec<GalleryRow>, StoreError> {
-    let media = ctx.store.article_media(id)?;
+pub fn rows(ctx: &Context, id: i64) -> AppResult<Vec<GalleryRow>> {
+    let media = photos::gallery(ctx, id)?;
     let row = |place, p: &crate::media::Photo| GalleryRow {
         place,
         hash: p.image.hash.clone(),
@@ -34,27 +37,30 @@ pub fn rows(ctx: &Context, id: i64) -> Result<Vec<GalleryRow>, StoreError> {
     Ok(out)
 }
 
-pub fn load(ctx: &Context, id: i64, done: Option<GalleryDone>) -> Result<Action, StoreError> {
-    Ok(Action::GalleryLoaded {
-        id,
-        rows: rows(ctx, id)?,
-        done,
-    })
+/// The article's photos, and what was just done to them.
+pub fn load(ctx: &Context, id: i64, done: Option<GalleryDone>) -> Action {
+    match rows(ctx, id) {
+        Ok(rows) => Action::GalleryLoaded { id, rows, done },
+        Err(e) => failed(e),
+    }
 }
 
-pub fn library(ctx: &Context) -> Result<Action, StoreError> {
-    let items = ctx
-        .store
-        .media_list()?
-        .into_iter()
-        .map(|m| LibraryItem {
-            key: fold(&format!("{} {} {}", m.caption, m.name, m.credit)),
-            hash: m.image.hash,
-            name: m.name,
-            caption: m.caption,
-        })
-        .collect();
-    Ok(Action::LibraryLoaded(items))
+/// The photo library, newest first, each with the folded words the picker filters on.
+pub fn library(ctx: &Context) -> Action {
+    match crate::app::media::library(ctx) {
+        Ok(items) => Action::LibraryLoaded(
+            items
+                .into_iter()
+                .map(|m| LibraryItem {
+                    key: fold(&format!("{} {} {}", m.caption, m.name, m.credit)),
+                    hash: m.image.hash,
+                    name: m.name,
+                    caption: m.caption,
+                })
+                .collect(),
+        ),
+        Err(e) => failed(e),
+    }
 }
 
 /// `~/` as the home folder; a relative path from the current folder.
@@ -103,24 +109,53 @@ pub fn complete(input: &str) -> Action {
     }
 }
 
-/// Carries out a change to the article's photos; the error is already in the person's words.
-pub fn change(ctx: &mut Context, lang: Lang, id: i64, op: GalleryOp) -> Result<Action, String> {
-    let store_err = |e: StoreError| crate::words::describe_store(&e, lang);
+/// Carries out a change to the article's photos under the status moves' policy: someone
+/// else's fresh lock refuses it (the editor turns read-only and says who, as after a save).
+pub fn change(ctx: &mut Context, lang: Lang, me: &LockOwner, id: i64, op: GalleryOp) -> Action {
+    match try_change(ctx, lang, me, id, op) {
+        Ok(done) => load(ctx, id, Some(done)),
+        Err(Refused::App(e)) => failed(e),
+        Err(Refused::Said(text)) => Action::Failed(text.into()),
+    }
+}
+
+/// Why a change did not go through: a use case's error, or a file refused, already worded.
+enum Refused {
+    App(AppError),
+    Said(String),
+}
+
+impl From<AppError> for Refused {
+    fn from(e: AppError) -> Self {
+        Refused::App(e)
+    }
+}
+
+fn try_change(
+    ctx: &mut Context,
+    lang: Lang,
+    me: &LockOwner,
+    id: i64,
+    op: GalleryOp,
+) -> Result<GalleryDone, Refused> {
+    let policy = LockPolicy::Respect;
     let keep = PhotoText::default();
-    let done = match op {
+    let slot = |lead: bool| if lead { Slot::Lead } else { Slot::Gallery };
+    Ok(match op {
         GalleryOp::AttachFile(path) => {
-            let (hash, fresh) = add_file(ctx, lang, &expand(&path.to_string_lossy()))?;
-            append(ctx, id, &hash, fresh).map_err(store_err)?
+            // The lock first: a file is not kept for an article that cannot take it.
+            check_lock(ctx, me, id, policy)?;
+            let (hash, fresh) =
+                add_file(ctx, lang, &expand(&path.to_string_lossy())).map_err(Refused::Said)?;
+            append(ctx, me, id, &hash, fresh)?
         }
-        GalleryOp::AttachHash(hash) => append(ctx, id, &hash, false).map_err(store_err)?,
+        GalleryOp::AttachHash(hash) => append(ctx, me, id, &hash, false)?,
         GalleryOp::SetLead(hash) => {
-            ctx.store.set_lead(id, &hash, &keep).map_err(store_err)?;
+            photos::attach(ctx, me, id, &hash, Spot::Lead, &keep, policy)?;
             GalleryDone::Lead
         }
         GalleryOp::Move { hash, to } => {
-            ctx.store
-                .move_in_gallery(id, &hash, to)
-                .map_err(store_err)?;
+            photos::move_to(ctx, me, id, &hash, to, policy)?;
             GalleryDone::Moved
         }
         GalleryOp::Text {
@@ -130,37 +165,49 @@ pub fn change(ctx: &mut Context, lang: Lang, id: i64, op: GalleryOp) -> Result<A
             alt,
         } => {
             let text = PhotoText { caption, alt };
-            if lead {
-                ctx.store.set_lead(id, &hash, &text)
-            } else {
-                ctx.store.set_gallery_text(id, &hash, &text)
-            }
-            .map_err(store_err)?;
+            photos::set_texts(ctx, me, id, &hash, slot(lead), &text, policy)?;
             GalleryDone::TextSaved
         }
         GalleryOp::Remove { hash, lead } => {
-            if lead {
-                ctx.store.remove_lead(id, &hash)
-            } else {
-                ctx.store.remove_from_gallery(id, &hash)
-            }
-            .map_err(store_err)?;
+            photos::remove(ctx, me, id, &hash, slot(lead), policy)?;
             GalleryDone::Removed { lead }
         }
-    };
-    load(ctx, id, Some(done)).map_err(store_err)
+    })
 }
 
 /// Appends a library photo to the article's gallery.
-fn append(ctx: &mut Context, id: i64, hash: &str, fresh: bool) -> Result<GalleryDone, StoreError> {
-    let place = ctx
-        .store
-        .add_to_gallery(id, hash, None, &PhotoText::default())?;
+fn append(
+    ctx: &mut Context,
+    me: &LockOwner,
+    id: i64,
+    hash: &str,
+    fresh: bool,
+) -> AppResult<GalleryDone> {
+    let place = photos::append(ctx, me, id, hash, LockPolicy::Respect)?;
     Ok(GalleryDone::Attached {
         short: hash.get(..crate::media::SHORT).unwrap_or(hash).to_string(),
         place,
         fresh,
     })
+}
+
+/// A use case's failure as the panel takes it: someone else's fresh lock is `LockLost` (the
+/// editor turns read-only and says who), anything else worded by `update`.
+fn failed(e: AppError) -> Action {
+    match e {
+        AppError::Store(StoreError::Locked {
+            id,
+            user,
+            host,
+            since,
+        }) => Action::LockLost {
+            id,
+            user,
+            host,
+            since,
+        },
+        other => Action::Failed(other.into()),
+    }
 }
 
 /// Checks, stores and records one host file as `media add` does; its hash and whether it is
@@ -186,4 +233,47 @@ fn add_file(ctx: &mut Context, lang: Lang, file: &Path) -> Result<(String, bool)
     let (item, fresh) = add_to_library(ctx, &library, max_mb, file, &Default::default())
         .map_err(|e| refused(crate::words::describe_app(&e, lang)))?;
     Ok((item.image.hash, fresh))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{ArticleFields, Status};
+
+    /// Someone took the article over while the panel was open: the change is refused before
+    /// it touches anything, and the editor learns who has it (as after a save).
+    #[test]
+    fn a_change_under_someone_elses_fresh_lock_is_lock_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ctx = Context::open(Some(&dir.path().join("n.db"))).unwrap();
+        let fields = ArticleFields {
+            title: "Lễ ra quân".into(),
+            body: "Nội dung.".into(),
+            ..Default::default()
+        };
+        let actor = ctx.actor();
+        let id = ctx.store.create(&fields, Status::Draft, &actor).unwrap().id;
+        let me = LockOwner::new("hoa", "toa-soan", "tui-1");
+        let lan = LockOwner::new("lan", "laptop-lan", "tui-2");
+        let remove = || GalleryOp::Remove {
+            hash: "deadbeef".into(),
+            lead: false,
+        };
+        // Nobody else's lock: the change reaches the store (which has no such photo).
+        let action = change(&mut ctx, Lang::En, &me, id, remove());
+        assert!(matches!(action, Action::Failed(_)), "{action:?}");
+        let now = ctx.now();
+        ctx.store.take_over_lock(id, &lan, now).unwrap();
+        match change(&mut ctx, Lang::En, &me, id, remove()) {
+            Action::LockLost { user, host, .. } => {
+                assert_eq!((user, host), ("lan".into(), "laptop-lan".into()))
+            }
+            other => panic!("{other:?}"),
+        }
+        let attach = GalleryOp::AttachFile(dir.path().join("none.jpg"));
+        assert!(matches!(
+            change(&mut ctx, Lang::En, &me, id, attach),
+            Action::LockLost { .. }
+        ));
+    }
 }
