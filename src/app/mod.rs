@@ -6,8 +6,10 @@ pub mod articles;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod locks;
 pub mod media;
 pub mod read;
+pub mod reading;
 pub mod session;
 pub mod sync;
 
