@@ -29,8 +29,13 @@
 //!   `Conflict` come back as data), status moves, restores and purges under one lock policy
 //!   (`Respect` or `TakeOver`), export with progress (due articles published in the step
 //!   that switches the site), the sync with a log and a timeout, photos into the library and
-//!   the alt-text check, reading Markdown for import, the demo newsroom. Returns typed
-//!   results and `AppError`, which carries data; no terminal, no printing, no language.
+//!   the alt-text check, the demo newsroom; reading (`reading`: list pages, searches that
+//!   fold diacritics, one article with its recovery copy, history, one revision); the
+//!   editor's hold (`locks`: take, take over naming who had it, heartbeat, release, recovery
+//!   copies); the Markdown import (`read` one file safely; `import`: files read on a second
+//!   thread, batches under the lock policy, counts, collisions and failures naming their
+//!   file). Returns typed results and `AppError`, which carries data; no terminal, no
+//!   printing, no language.
 //! - `words/`: every error the layers return, worded in Vietnamese or English (English is
 //!   the `Display`; Vietnamese one exhaustive `match` over the error's data, so a missing
 //!   wording does not build). These words are what both front ends show; how to go on from
@@ -53,8 +58,8 @@
 //! `src/words` name no front end, the TUI's `update` never calls into `view`, and no file
 //! in `src/` passes 400 lines.
 //!
-//! Still called on the store directly by a front end, not yet through `app`: listing and
-//! searching, history and revisions, photo attach/detach/captions, and the import's batches.
+//! Still called on the store directly by a front end, not yet through `app`: `newsdesk new`'s
+//! create, the site settings (`settings`, `site`), and photo attach/detach/captions.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 // User text is cut with `.get()`, never `[a..b]` (a `+aé7` time zone once aborted the app).
 #![cfg_attr(not(test), deny(clippy::string_slice))]

@@ -6,6 +6,8 @@ pub mod articles;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod import;
+mod import_source;
 pub mod locks;
 pub mod media;
 pub mod read;
