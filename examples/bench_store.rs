@@ -24,7 +24,7 @@ use support::Rng;
 type Res<T = ()> = Result<T, Box<dyn Error>>;
 
 /// Documents per `import_many` call: what `newsdesk import` hands the store.
-const BATCH: usize = newsdesk::cli::import::BATCH;
+const BATCH: usize = newsdesk::app::import::BATCH;
 /// Kinds of search, as `Vocab::query` makes them.
 const KINDS: [&str; 4] = ["no marks", "prefix", "with marks", "filtered"];
 

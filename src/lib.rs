@@ -29,10 +29,14 @@
 //!   `Conflict` come back as data), status moves, restores and purges under one lock policy
 //!   (`Respect` or `TakeOver`), export with progress (due articles published in the step
 //!   that switches the site), the sync with a log and a timeout, the photo library (add, find,
-//!   list, texts, remove) and the alt-text check, an article's photos (attach as lead or to
-//!   the gallery, move, texts, take off) under the same lock policy, reading Markdown for
-//!   import, the demo newsroom. Returns typed
-//!   results and `AppError`, which carries data; no terminal, no printing, no language.
+//!   list, texts, remove) and the alt-text check, an article's photos (`photos`: attach as
+//!   lead or to the gallery, move, texts, take off) under the same lock policy, the demo
+//!   newsroom; reading (`reading`: list pages, searches that fold diacritics, one article
+//!   with its recovery copy, history, one revision); the editor's hold (`locks`: take, take
+//!   over naming who had it, heartbeat, release, recovery copies); the Markdown import
+//!   (`read` one file safely; `import`: files read on a second thread, batches under the lock
+//!   policy, counts, collisions and failures naming their file). Returns typed results and
+//!   `AppError`, which carries data; no terminal, no printing, no language.
 //! - `words/`: every error the layers return, worded in Vietnamese or English (English is
 //!   the `Display`; Vietnamese one exhaustive `match` over the error's data, so a missing
 //!   wording does not build). These words are what both front ends show; how to go on from
@@ -55,8 +59,8 @@
 //! `src/words` name no front end, the TUI's `update` never calls into `view`, and no file
 //! in `src/` passes 400 lines.
 //!
-//! Still called on the store directly by a front end, not yet through `app`: listing and
-//! searching, history and revisions, and the import's batches.
+//! Still called on the store directly by a front end, not yet through `app`: `newsdesk new`'s
+//! create and the site settings (`settings`, `site`).
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 // User text is cut with `.get()`, never `[a..b]` (a `+aé7` time zone once aborted the app).
 #![cfg_attr(not(test), deny(clippy::string_slice))]

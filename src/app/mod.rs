@@ -6,9 +6,13 @@ pub mod articles;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod import;
+mod import_source;
+pub mod locks;
 pub mod media;
 pub mod photos;
 pub mod read;
+pub mod reading;
 pub mod session;
 pub mod sync;
 

@@ -13,7 +13,7 @@ use super::output::{
 use super::{ArticleMsg, CliError, CliResult, Context, MarkdownMsg, Outcome};
 use crate::app::articles::{self, LockPolicy};
 use crate::app::read::{MAX_MARKDOWN_BYTES, ReadRefusal, read_markdown};
-use crate::domain::query::SearchQuery;
+use crate::app::reading;
 use crate::domain::text::{reading_minutes, word_count};
 use crate::domain::time::read_time;
 use crate::domain::{ArticleFields, Status};
@@ -22,7 +22,7 @@ use crate::words::describe_read_refusal;
 
 /// `newsdesk` with no subcommand, until the TUI lands: the newest articles and a hint.
 pub fn overview(ctx: &Context) -> CliResult<Outcome> {
-    let total = ctx.store.count(&ListQuery::default())?;
+    let total = reading::count(ctx, &ListQuery::default())?;
     let lang = ctx.lang;
     tell(
         lang,
@@ -31,10 +31,13 @@ pub fn overview(ctx: &Context) -> CliResult<Outcome> {
             total: total as u64,
         },
     );
-    let page = ctx.store.list(&ListQuery {
-        limit: 20,
-        ..ListQuery::default()
-    })?;
+    let page = reading::list(
+        ctx,
+        &ListQuery {
+            limit: 20,
+            ..ListQuery::default()
+        },
+    )?;
     if page.is_empty() {
         tell(lang, ArticleMsg::NoArticlesYet);
     }
@@ -129,7 +132,7 @@ pub fn list(ctx: &mut Context, a: ListArgs) -> CliResult<Outcome> {
         limit: a.limit,
         offset: a.offset,
     };
-    let page = ctx.store.list(&q)?;
+    let page = reading::list(ctx, &q)?;
     if a.json {
         let items: Vec<Value> = page.iter().map(|s| summary_json(s, ctx.tz)).collect();
         output::print_json(&Value::Array(items));
@@ -142,7 +145,7 @@ pub fn list(ctx: &mut Context, a: ListArgs) -> CliResult<Outcome> {
 }
 
 pub fn show(ctx: &mut Context, a: ShowArgs) -> CliResult<Outcome> {
-    let article = ctx.store.find(&a.article)?;
+    let article = reading::find(ctx, &a.article)?;
     if a.json {
         output::print_json(&article_json(&article, ctx.tz));
         return Ok(Outcome::Ok);
@@ -188,8 +191,7 @@ pub fn show(ctx: &mut Context, a: ShowArgs) -> CliResult<Outcome> {
 }
 
 pub fn search(ctx: &mut Context, a: SearchArgs) -> CliResult<Outcome> {
-    let q = SearchQuery::parse(&a.query.join(" "))?;
-    let hits = ctx.store.search(&q, a.limit, 0)?;
+    let hits = reading::search(ctx, &a.query.join(" "), None, a.limit)?;
     if a.json {
         let items: Vec<Value> = hits
             .iter()
@@ -218,7 +220,7 @@ pub fn status(ctx: &mut Context, a: StatusArgs) -> CliResult<Outcome> {
         None => None,
         Some(s) => Some(read_time(s, ctx.tz)?.ok_or_else(|| ArticleMsg::NotATime(s.clone()))?),
     };
-    let article = ctx.store.find(&a.article)?;
+    let article = reading::find(ctx, &a.article)?;
     let me = ctx.lock_owner();
     let moved = articles::set_status(ctx, &me, article.id, to, at, policy(a.force))?;
     let when = moved
@@ -240,7 +242,7 @@ pub fn status(ctx: &mut Context, a: StatusArgs) -> CliResult<Outcome> {
 }
 
 pub fn history(ctx: &mut Context, a: KeyArgs) -> CliResult<Outcome> {
-    let article = ctx.store.find(&a.article)?;
+    let article = reading::find(ctx, &a.article)?;
     tell(ctx.lang, ArticleMsg::HistoryHeader);
     say(&format!(
         "{:>4}  {:<9} {:>4}  {:<16}  {:<12} {:>6}  {}",
@@ -252,7 +254,7 @@ pub fn history(ctx: &mut Context, a: KeyArgs) -> CliResult<Outcome> {
         word_count(&article.body),
         article.title
     ));
-    for r in ctx.store.history(article.id)? {
+    for r in reading::history(ctx, article.id)? {
         say(&format!(
             "{:>4}  {:<9} {:>4}  {:<16}  {:<12} {:>6}  {}",
             r.rev,
@@ -268,7 +270,7 @@ pub fn history(ctx: &mut Context, a: KeyArgs) -> CliResult<Outcome> {
 }
 
 pub fn restore(ctx: &mut Context, a: RestoreArgs) -> CliResult<Outcome> {
-    let article = ctx.store.find(&a.article)?;
+    let article = reading::find(ctx, &a.article)?;
     let me = ctx.lock_owner();
     let restored = articles::restore(ctx, &me, article.id, a.rev, policy(a.force))?;
     tell(
@@ -283,7 +285,7 @@ pub fn restore(ctx: &mut Context, a: RestoreArgs) -> CliResult<Outcome> {
 }
 
 pub fn delete(ctx: &mut Context, a: DeleteArgs) -> CliResult<Outcome> {
-    let article = ctx.store.find(&a.article)?;
+    let article = reading::find(ctx, &a.article)?;
     if a.purge {
         if !a.yes {
             return Err(ArticleMsg::PurgeNeedsYes(article.title).into());

@@ -6,7 +6,6 @@ mod context;
 pub mod export;
 pub mod hints;
 pub mod import;
-mod import_source;
 pub mod media;
 mod media_attach;
 mod msg;

@@ -28,7 +28,7 @@ use super::state::{Settings, State};
 use super::update::{reload_list, update};
 use super::view;
 use crate::app::Session as Context;
-use crate::store::{LockOwner, Recovery, Store};
+use crate::store::{LockOwner, Recovery};
 
 type Term = Terminal<LeanBackend<io::Stdout>>;
 
@@ -108,16 +108,7 @@ impl Snapshot {
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
         let lock = self.held_lock();
-        if (r.is_some() || lock.is_some())
-            && let Ok(mut store) = Store::open(&self.db)
-        {
-            if let Some(r) = r {
-                let _ = store.write_recovery(&self.user, &r);
-            }
-            if let Some(id) = lock {
-                let _ = store.release_lock(id, &self.me);
-            }
-        }
+        let _ = crate::app::locks::leave_behind(&self.db, &self.user, &self.me, r.as_ref(), lock);
     }
 }
 
@@ -183,7 +174,7 @@ pub fn run_with(mut ctx: Context, settings: Settings) -> RunResult {
     let result = rt.event_loop(&snapshot);
     // Quitting released the lock; an error on the way out must not leave it behind.
     if let Some(id) = snapshot.held_lock() {
-        let _ = rt.ctx.store.release_lock(id, &rt.me);
+        let _ = crate::app::locks::release(rt.ctx, &rt.me, id);
     }
     restore_terminal();
     // An export under way is let finish (a sync cut short would leave the web root half
@@ -217,7 +208,7 @@ impl Runtime<'_> {
         let first = reload_list(&state);
         self.dispatch(&mut state, vec![first]);
         // A new article whose session ended before its first save.
-        if let Ok(Some(recovery)) = self.ctx.store.recovery(&self.ctx.user, None) {
+        if let Ok(Some(recovery)) = crate::app::locks::recovery(self.ctx, None) {
             let fx = update(
                 &mut state,
                 Action::RecoveryFound {
@@ -279,8 +270,7 @@ impl Runtime<'_> {
         if deadlines.recovery_due(now) {
             if let Some(r) = unsaved(state, self.ctx.clock) {
                 // A failed write is retried at the next deadline; the buffer is still here.
-                let ctx = &mut *self.ctx;
-                let _ = ctx.store.write_recovery(&ctx.user, &r);
+                let _ = crate::app::locks::keep_recovery(self.ctx, &r);
             }
             deadlines.recovery_written();
         }

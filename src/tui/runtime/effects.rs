@@ -1,9 +1,10 @@
 //! Carrying out one effect against the store, and turning the outcome into an action.
 
-use crate::app::AppError;
 use crate::app::Session as Context;
 use crate::app::articles::{self, LockPolicy, Saved};
-use crate::domain::query::SearchQuery;
+use crate::app::locks::{self, HeldBy, Taken};
+use crate::app::reading::{self, Opened};
+use crate::app::{AppError, AppResult};
 use crate::domain::snippet::render_marked;
 use crate::i18n::Lang;
 use crate::store::{ListQuery, LockOwner, StoreError};
@@ -14,7 +15,7 @@ pub fn perform(ctx: &mut Context, lang: Lang, me: &LockOwner, effect: Effect) ->
     let result = match effect {
         Effect::LoadList(req) => load_list(ctx, &req),
         Effect::LoadArticle(id) => load_article(ctx, id),
-        Effect::DiscardRecovery(id) => ctx.store.discard_recovery(&ctx.user, id).map(done),
+        Effect::DiscardRecovery(id) => locks::discard_recovery(ctx, id).map(done),
         Effect::Save {
             id,
             fields,
@@ -43,43 +44,24 @@ pub fn perform(ctx: &mut Context, lang: Lang, me: &LockOwner, effect: Effect) ->
                 Err(e) => return failed(e),
             }
         }
-        Effect::TakeLock(id) => match ctx.store.take_lock(id, me, ctx.now()) {
-            Ok(_) => Ok(Action::LockTaken { id, from: None }),
-            Err(StoreError::Locked {
-                id,
-                user,
-                host,
-                since,
-            }) => Ok(Action::LockHeld {
-                id,
-                user,
-                host,
-                since,
-            }),
-            Err(e) => Err(e),
-        },
+        Effect::TakeLock(id) => locks::take(ctx, me, id).map(|taken| match taken {
+            Taken::Ours => Action::LockTaken { id, from: None },
+            Taken::Held(h) => held(h),
+        }),
         Effect::TakeOverLock(id) => {
-            ctx.store
-                .take_over_lock(id, me, ctx.now())
-                .map(|previous| Action::LockTaken {
-                    id,
-                    from: previous.map(|l| l.user),
-                })
+            locks::take_over(ctx, me, id).map(|from| Action::LockTaken { id, from })
         }
-        Effect::Refresh(id) => ctx.store.get(id).map(|a| Action::Refreshed(Box::new(a))),
-        Effect::ReleaseLock(id) => ctx.store.release_lock(id, me).map(done),
-        Effect::LoadHistory(id) => ctx
-            .store
-            .history(id)
-            .map(|revisions| Action::HistoryLoaded { id, revisions }),
+        Effect::Refresh(id) => reading::get(ctx, id).map(|a| Action::Refreshed(Box::new(a))),
+        Effect::ReleaseLock(id) => locks::release(ctx, me, id).map(done),
+        Effect::LoadHistory(id) => {
+            reading::history(ctx, id).map(|revisions| Action::HistoryLoaded { id, revisions })
+        }
         Effect::LoadRevision { id, rev } => {
-            ctx.store
-                .revision(id, rev)
-                .map(|fields| Action::RevisionLoaded {
-                    id,
-                    rev,
-                    fields: Box::new(fields),
-                })
+            reading::revision(ctx, id, rev).map(|fields| Action::RevisionLoaded {
+                id,
+                rev,
+                fields: Box::new(fields),
+            })
         }
         Effect::Restore { id, rev } => {
             match articles::restore(ctx, me, id, rev, LockPolicy::Respect) {
@@ -104,14 +86,14 @@ pub fn perform(ctx: &mut Context, lang: Lang, me: &LockOwner, effect: Effect) ->
 
 /// A status change went through: when the article is now published or scheduled, the
 /// photos it shows with no alt text (as `newsdesk publish` warns).
-fn published(ctx: &Context, a: crate::domain::Article) -> Result<Action, StoreError> {
+fn published(ctx: &Context, a: crate::domain::Article) -> AppResult<Action> {
     use crate::domain::Status;
     if !matches!(a.status, Status::Published | Status::Scheduled) {
         return Ok(Action::Saved(a));
     }
     let photos = match crate::app::media::lacking_alt(ctx, a.id) {
         Ok(photos) => photos,
-        Err(AppError::Store(e)) => return Err(e),
+        Err(e @ AppError::Store(_)) => return Err(e),
         // Reading an article's photos fails only in the store.
         Err(_) => Vec::new(),
     };
@@ -148,19 +130,24 @@ fn failed(e: AppError) -> Action {
     }
 }
 
+/// Someone else's fresh lock on the article just opened: read-only.
+fn held(h: HeldBy) -> Action {
+    Action::LockHeld {
+        id: h.id,
+        user: h.user,
+        host: h.host,
+        since: h.since,
+    }
+}
+
 /// The heartbeat of our lock on `id`: an action only when someone took it over.
 pub fn heartbeat(ctx: &mut Context, me: &LockOwner, id: i64) -> Option<Action> {
-    match ctx.store.heartbeat_lock(id, me, ctx.now()) {
-        Err(StoreError::Locked {
-            id,
-            user,
-            host,
-            since,
-        }) => Some(Action::LockLost {
-            id,
-            user,
-            host,
-            since,
+    match locks::heartbeat(ctx, me, id) {
+        Ok(Some(h)) => Some(Action::LockLost {
+            id: h.id,
+            user: h.user,
+            host: h.host,
+            since: h.since,
         }),
         // A failed beat (the database busy) is retried at the next one.
         _ => None,
@@ -168,22 +155,18 @@ pub fn heartbeat(ctx: &mut Context, me: &LockOwner, id: i64) -> Option<Action> {
 }
 
 /// The article, or the recovery copy of it that differs from it.
-fn load_article(ctx: &Context, id: i64) -> Result<Action, StoreError> {
-    let a = ctx.store.get(id)?;
-    Ok(match ctx.store.recovery(&ctx.user, Some(id))? {
-        Some(r)
-            if r.fields.body != a.body || r.fields.title != a.title || r.fields.lede != a.lede =>
-        {
-            Action::RecoveryFound {
-                article: Some(Box::new(a)),
-                recovery: Box::new(r),
-            }
-        }
-        _ => Action::ArticleLoaded(a),
+fn load_article(ctx: &Context, id: i64) -> AppResult<Action> {
+    let Opened { article, recovery } = reading::open(ctx, id)?;
+    Ok(match recovery {
+        None => Action::ArticleLoaded(article),
+        Some(r) => Action::RecoveryFound {
+            article: Some(Box::new(article)),
+            recovery: Box::new(r),
+        },
     })
 }
 
-pub fn load_list(ctx: &Context, req: &ListRequest) -> Result<Action, StoreError> {
+pub fn load_list(ctx: &Context, req: &ListRequest) -> AppResult<Action> {
     if req.search.trim().is_empty() {
         let q = ListQuery {
             status: req.filter,
@@ -192,21 +175,16 @@ pub fn load_list(ctx: &Context, req: &ListRequest) -> Result<Action, StoreError>
             offset: req.offset,
             ..ListQuery::default()
         };
-        let rows = ctx.store.list(&q)?;
-        let total = ctx.store.count(&q)?;
+        let page = reading::page(ctx, &q)?;
         return Ok(Action::ListLoaded {
             window_start: req.offset,
-            rows,
-            total,
+            rows: page.rows,
+            total: page.total,
             snippets: Vec::new(),
         });
     }
-    let mut q = SearchQuery::parse(&req.search)?;
-    if q.status.is_none() {
-        q.status = req.filter;
-    }
     // Search results are ranked; the best few hundred are plenty to scroll through.
-    let hits = ctx.store.search(&q, crate::tui::state::LIST_WINDOW, 0)?;
+    let hits = reading::search(ctx, &req.search, req.filter, crate::tui::state::LIST_WINDOW)?;
     let snippets = hits
         .iter()
         .map(|h| (h.article.id, render_marked(&h.snippet, "", "")))

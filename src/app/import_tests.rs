@@ -16,7 +16,7 @@ fn batches_end_at_the_file_count_or_the_text_size() {
         let mut rest: &[PathBuf] = &files;
         let mut out = Vec::new();
         while !rest.is_empty() {
-            out.push(parse_batch(&mut rest, limits, tz, Lang::En).docs.len());
+            out.push(parse_batch(&mut rest, limits, tz).docs.len());
         }
         out
     };
