@@ -53,10 +53,21 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        Connection::open_with_flags(path, flags)
-            .map_err(StoreError::Sqlite)
-            .and_then(|conn| Self::setup(conn, &shown))
-            .map_err(|e| open::classify(path, &shown, e))
+        // Two sessions opening a new file at once race to set it up (WAL mode, the schema);
+        // SQLite answers some of those steps busy at once, without waiting, so the loser
+        // tries again until the busy timeout has passed.
+        let started = std::time::Instant::now();
+        loop {
+            let opened = Connection::open_with_flags(path, flags)
+                .map_err(StoreError::from)
+                .and_then(|conn| Self::setup(conn, &shown));
+            match opened {
+                Err(StoreError::Busy) if started.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => return other.map_err(|e| open::classify(path, &shown, e)),
+            }
+        }
     }
 
     /// A private database in memory, for tests and demos.
