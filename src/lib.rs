@@ -59,8 +59,9 @@
 //! `src/words` name no front end, the TUI's `update` never calls into `view`, and no file
 //! in `src/` passes 400 lines.
 //!
-//! Still called on the store directly by a front end, not yet through `app`: `newsdesk new`'s
-//! create and the site settings (`settings`, `site`).
+//! Still read and written on the store directly by the front ends: the site settings (`site
+//! get/set`, and the few a front end needs before a use case runs: `media_max_mb`,
+//! `sync_timeout`); each value is checked by `site::settings` whichever front end sets it.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 // User text is cut with `.get()`, never `[a..b]` (a `+aé7` time zone once aborted the app).
 #![cfg_attr(not(test), deny(clippy::string_slice))]

@@ -82,6 +82,12 @@ pub fn purge(session: &mut Session, me: &LockOwner, id: i64, policy: LockPolicy)
     Ok(session.store.purge(id)?)
 }
 
+/// A new article, a draft by this session's user (`newsdesk new`, an editor's first save).
+pub fn create(session: &mut Session, fields: &ArticleFields) -> AppResult<Article> {
+    let actor = session.actor();
+    Ok(session.store.create(fields, Status::Draft, &actor)?)
+}
+
 /// What an editor's save came to.
 #[derive(Debug)]
 pub enum Saved {
@@ -111,14 +117,10 @@ pub fn save(
     fields: &ArticleFields,
     base_version: i64,
 ) -> AppResult<Saved> {
-    let actor = session.actor();
     let Some(id) = id else {
-        return Ok(Saved::Done(session.store.create(
-            fields,
-            Status::Draft,
-            &actor,
-        )?));
+        return Ok(Saved::Done(create(session, fields)?));
     };
+    let actor = session.actor();
     // Our lock first: if it was taken over, say who took it and keep the text.
     match session.store.take_lock(id, me, actor.now) {
         Err(StoreError::Locked {

@@ -108,8 +108,7 @@ pub fn new(ctx: &mut Context, a: NewArgs) -> CliResult<Outcome> {
         tags: a.tags,
         publish_at: None,
     };
-    let actor = ctx.actor();
-    let article = ctx.store.create(&fields, Status::Draft, &actor)?;
+    let article = crate::app::articles::create(ctx, &fields)?;
     say(&format!("{} {}", article.id, article.slug));
     Ok(Outcome::Ok)
 }
