@@ -133,6 +133,8 @@ mod tests {
             "missing",
             "tiêu_đề",
             "nhiều",
+            // An environment variable's name.
+            "NEWSDESK_DB",
         ];
         let (domain, store) = super::super::errors::tests::samples();
         for e in &domain {
@@ -147,6 +149,39 @@ mod tests {
             let (vi, en) = (super::super::describe_site(e, Lang::Vi), e.to_string());
             check("site", &vi, &en, &names);
         }
+        for e in &app_samples() {
+            let (vi, en) = (
+                super::super::describe_app(e, Lang::Vi),
+                super::super::describe_app(e, Lang::En),
+            );
+            check("app", &vi, &en, &names);
+        }
+    }
+
+    /// The use cases' own errors (the layers' errors inside them are checked above).
+    fn app_samples() -> Vec<crate::app::AppError> {
+        use crate::app::{AppError, PhotoProblem};
+        use crate::files::FileKind;
+        let p = std::path::PathBuf::from("/srv/tin");
+        vec![
+            AppError::NoHomeFolder,
+            AppError::DemoFolder {
+                path: p.clone(),
+                err: "missing".into(),
+            },
+            AppError::SyncLog {
+                path: p.clone(),
+                err: "missing".into(),
+            },
+            AppError::Photo(PhotoProblem::NotAFile(FileKind::Folder)),
+            AppError::Photo(PhotoProblem::NotAFile(FileKind::Pipe)),
+            AppError::Photo(PhotoProblem::CannotRead("missing".into())),
+            AppError::Photo(PhotoProblem::CannotStore {
+                dir: p,
+                err: "missing".into(),
+            }),
+            AppError::Photo(PhotoProblem::Rejected(crate::media::Refusal::Empty)),
+        ]
     }
 
     #[test]
