@@ -45,8 +45,8 @@
 //! - `cli/`: one small module per subcommand; its own messages in `msg/`, one file per
 //!   subject, the English and Vietnamese wording of each side by side.
 //! - `tui/`: the terminal app. `state` (plain structs; what the screen shows is one enum:
-//!   the list, or an article with its editor and, over the panes, its revisions or photo
-//!   panel; dialogs are an overlay on either), `action` (every intent and result),
+//!   the list, or an article with its editor, the revisions or photo panel over its panes and
+//!   the leave waiting on its save; dialogs are an overlay on either), `action` (every intent and result),
 //!   `update` (state + action → effects, no I/O), `keymap` (one table per context: the
 //!   help screen, the footer, the dialogs' key lines and the leader menu come from it),
 //!   `layout` (where panes go, for both `update` and `view`), `preview_text` (Markdown as

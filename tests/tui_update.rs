@@ -793,6 +793,19 @@ fn a_failed_save_does_not_quit() {
 }
 
 #[test]
+fn only_the_open_articles_save_runs_the_leave_waiting_on_it() {
+    let mut s = editing();
+    typing(&mut s, "x");
+    ctrl(&mut s, 'q');
+    ch(&mut s, 's');
+    // Another article's save (a colleague's row, an earlier request) is not this one's.
+    update(&mut s, Action::Saved(article(9, 2)));
+    assert!(!s.quit);
+    update(&mut s, Action::Saved(article(7, 4)));
+    assert!(s.quit);
+}
+
+#[test]
 fn a_save_refused_for_its_publish_time_does_not_quit_later() {
     let mut s = editing();
     while s.editor().unwrap().focus != Field::PublishAt {

@@ -69,7 +69,9 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
             vec![Effect::DiscardRecovery(id)]
         }
         (Dialog::ConfirmLeave { then }, Some(C::SaveAndLeave)) => {
-            s.after_save = Some(then);
+            if let Some(a) = s.article_mut() {
+                a.after_save = Some(then);
+            }
             save(s)
         }
         (Dialog::ConfirmLeave { then }, Some(C::DiscardAndLeave)) => {

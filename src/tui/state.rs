@@ -179,9 +179,6 @@ pub struct State {
     /// An overlay rather than part of `screen`: help, the leader menu, the status menu and
     /// the export question open over the list alone as well as over an article.
     pub dialog: Option<Dialog>,
-    /// Where to go once the pending save succeeds ("save and quit"): a continuation of
-    /// that save rather than something on screen.
-    pub after_save: Option<AfterLeave>,
     pub message: Option<Message>,
     /// False under NO_COLOR: focus and selection by reverse video only.
     pub color: bool,
@@ -265,7 +262,6 @@ impl State {
             width,
             height,
             dialog: None,
-            after_save: None,
             message: None,
             color,
             quit: false,

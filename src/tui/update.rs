@@ -89,12 +89,12 @@ pub fn update(s: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Conflict { theirs, kept_rev } => {
-            s.after_save = None;
+            s.give_up_leave();
             s.dialog = Some(dialogs::conflict(s, &theirs, kept_rev));
             Vec::new()
         }
         Action::Failed(failure) => {
-            s.after_save = None;
+            s.give_up_leave();
             let text = match failure {
                 Failure::App(e) => crate::words::describe_app(&e, s.lang),
                 Failure::Said(text) => text,

@@ -1,6 +1,6 @@
 //! What is open besides the list: nothing, or one article with the panels over its panes.
 
-use super::{EditorState, GalleryState, Pane, State};
+use super::{AfterLeave, EditorState, GalleryState, Pane, State};
 use crate::domain::{ArticleFields, RevisionInfo};
 
 /// What is open. The list is always on screen. Which pane has the focus, and which one the
@@ -21,6 +21,9 @@ pub struct ArticleScreen {
     /// Its photos, over the editor pane. Both panels may be open at once: each covers a
     /// different pane.
     pub gallery: Option<GalleryState>,
+    /// Where to go once this article's pending save succeeds ("save and quit", "save and
+    /// open another"): it goes with the article, so no other article's save can run it.
+    pub after_save: Option<AfterLeave>,
 }
 
 /// The open article's history, shown in the list pane; one revision may be previewed.
@@ -82,12 +85,17 @@ impl State {
     /// belong to another article.
     pub fn set_editor(&mut self, editor: EditorState) {
         match &mut self.screen {
-            Screen::Article(a) => a.editor = editor,
+            Screen::Article(a) => {
+                a.editor = editor;
+                // A leave waited on the editor that was here, not on this one.
+                a.after_save = None;
+            }
             Screen::List => {
                 self.screen = Screen::Article(Box::new(ArticleScreen {
                     editor,
                     revisions: None,
                     gallery: None,
+                    after_save: None,
                 }));
             }
         }
@@ -96,6 +104,13 @@ impl State {
     /// Closes the history panel, handing it back (it knows how to put the panes back).
     pub fn take_revisions(&mut self) -> Option<RevisionsView> {
         self.article_mut().and_then(|a| a.revisions.take())
+    }
+
+    /// Gives up the leave waiting on the open article's save (the save failed or was not asked).
+    pub fn give_up_leave(&mut self) {
+        if let Some(a) = self.article_mut() {
+            a.after_save = None;
+        }
     }
 
     pub fn close_gallery(&mut self) {

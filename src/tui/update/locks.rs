@@ -53,7 +53,7 @@ pub fn held(s: &mut State, id: i64, holder: LockHolder) {
 /// For an article not open here (a status move from the list), just say who is editing it.
 pub fn lost(s: &mut State, id: i64, holder: LockHolder) {
     let since = local_time(s, holder.since);
-    s.after_save = None;
+    s.give_up_leave();
     match s.editor_mut().filter(|e| e.id == Some(id)) {
         Some(e) => {
             e.lock = EditLock::ReadOnly(holder.clone());

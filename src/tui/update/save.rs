@@ -10,7 +10,7 @@ pub fn save(s: &mut State) -> Vec<Effect> {
     let fx = ask_save(s);
     // A save not asked for gives up the leave that waited on it, or the next save would run it.
     if fx.is_empty() {
-        s.after_save = None;
+        s.give_up_leave();
     }
     fx
 }
@@ -67,7 +67,11 @@ pub(crate) fn saved(s: &mut State, a: &Article) -> Vec<Effect> {
         Effect::DiscardRecovery(None),
         reload_list(s),
     ]);
-    if let Some(then) = s.after_save.take() {
+    let then = s
+        .article_mut()
+        .filter(|o| o.editor.id == Some(a.id))
+        .and_then(|o| o.after_save.take());
+    if let Some(then) = then {
         fx.extend(leave(s, then));
     }
     fx
