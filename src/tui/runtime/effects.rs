@@ -113,7 +113,7 @@ fn done(_: ()) -> Action {
 
 /// A use case's failure as the TUI takes it: someone else's fresh lock is `LockLost` (the
 /// editor turns read-only and says who), anything else a message in the person's language.
-fn failed(e: AppError) -> Action {
+pub(super) fn failed(e: AppError) -> Action {
     match e {
         AppError::Store(StoreError::Locked {
             id,

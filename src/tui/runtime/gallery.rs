@@ -4,6 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::effects::failed;
 use crate::app::Session as Context;
 use crate::app::articles::{LockPolicy, check_lock};
 use crate::app::media::add_to_library;
@@ -12,7 +13,7 @@ use crate::app::{AppError, AppResult};
 use crate::domain::text::fold;
 use crate::i18n::Lang;
 use crate::media::Library;
-use crate::store::{LockOwner, PhotoText, StoreError};
+use crate::store::{LockOwner, PhotoText};
 use crate::tui::action::{Action, GalleryDone, GalleryOp};
 use crate::tui::msg::{Msg, text};
 use crate::tui::state::{GalleryRow, LibraryItem, PhotoPlace};
@@ -189,25 +190,6 @@ fn append(
         place,
         fresh,
     })
-}
-
-/// A use case's failure as the panel takes it: someone else's fresh lock is `LockLost` (the
-/// editor turns read-only and says who), anything else worded by `update`.
-fn failed(e: AppError) -> Action {
-    match e {
-        AppError::Store(StoreError::Locked {
-            id,
-            user,
-            host,
-            since,
-        }) => Action::LockLost {
-            id,
-            user,
-            host,
-            since,
-        },
-        other => Action::Failed(other.into()),
-    }
 }
 
 /// Checks, stores and records one host file as `media add` does; its hash and whether it is
