@@ -942,3 +942,28 @@ fn a_failure_comes_as_data_and_is_worded_in_the_editors_language() {
     update(&mut s, Action::Failed(StoreError::Busy.into()));
     assert!(message(&s).0.contains("the database is busy"));
 }
+
+#[test]
+fn find_folds_marks_and_says_which_match_of_how_many() {
+    let mut s = with_rows();
+    let mut a = article(7, 3);
+    a.body = "Ban Dân vận khéo.\nĐảng ủy xã.\nDân vận tốt.".into();
+    open(&mut s, a);
+    to_body(&mut s);
+    ctrl(&mut s, 'f');
+    typing(&mut s, "dan van");
+    assert_eq!(message(&s), ("Match 1 of 2".into(), false));
+    assert_eq!(s.editor().unwrap().body.cursor(), (0, 4));
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(message(&s), ("Match 2 of 2".into(), false));
+    assert_eq!(s.editor().unwrap().body.cursor(), (2, 0));
+
+    // A miss says so; the next hit says the count instead.
+    press(&mut s, KeyCode::Esc);
+    ctrl(&mut s, 'f');
+    typing(&mut s, "dang uyx");
+    assert_eq!(message(&s), ("Not found.".into(), false));
+    press(&mut s, KeyCode::Backspace);
+    assert_eq!(message(&s), ("Match 1 of 1".into(), false));
+    assert_eq!(s.editor().unwrap().body.cursor(), (1, 0));
+}

@@ -5,6 +5,7 @@
 mod command;
 mod editor;
 mod export;
+mod find;
 mod gallery;
 mod keys;
 mod leave;

@@ -122,6 +122,7 @@ impl Msg<'_> {
             M::Loading,
             M::NothingOpen,
             M::NotFound,
+            M::FindCount { at: 2, of: 5 },
             M::FilterAll,
             M::Words {
                 n: 1234,

@@ -1,12 +1,11 @@
 //! Carrying out a bound command: each one handled here or handed to its pane's module.
 
 use super::leave::leave_or_ask;
-use super::{context, editor, export, gallery, list, locks, revisions, save, say, typing};
+use super::{context, editor, export, find, gallery, list, locks, revisions, save, typing};
 use crate::store::Sort;
 use crate::tui::action::Effect;
 use crate::tui::dialogs;
 use crate::tui::keymap::{Command, Context};
-use crate::tui::msg::Msg;
 use crate::tui::state::{AfterLeave, Dialog, Field, Pane, State};
 
 /// Carries out a bound command.
@@ -115,16 +114,7 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
             Vec::new()
         }
         C::FindNext | C::FindPrev => {
-            if let Some(e) = s.editor_mut() {
-                let found = if cmd == C::FindNext {
-                    e.body.search_forward(false)
-                } else {
-                    e.body.search_back(false)
-                };
-                if !found {
-                    say(s, Msg::NotFound);
-                }
-            }
+            find::step(s, cmd == C::FindNext);
             Vec::new()
         }
         C::CloseFind => {

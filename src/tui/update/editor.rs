@@ -11,46 +11,6 @@ use crate::tui::keymap::Command;
 use crate::tui::msg::Msg;
 use crate::tui::state::{EditorState, Field, Pane, State, UndoPair};
 
-pub fn find_input(s: &mut State, k: KeyEvent) -> Vec<Effect> {
-    let Some(e) = s.editor_mut() else {
-        return Vec::new();
-    };
-    let Some(find) = e.find.as_mut() else {
-        return Vec::new();
-    };
-    match k.code {
-        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => find.push(c),
-        KeyCode::Backspace => {
-            find.pop();
-        }
-        _ => return Vec::new(),
-    }
-    let pattern = if find.is_empty() {
-        String::new()
-    } else {
-        format!("(?i){}", escape_regex(&text::nfc(find)))
-    };
-    if e.body.set_search_pattern(pattern).is_ok()
-        && !find.is_empty()
-        && !e.body.search_forward(true)
-    {
-        say(s, Msg::NotFound);
-    }
-    Vec::new()
-}
-
-/// Find is literal text: escape what the regex engine would read as syntax.
-fn escape_regex(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if "\\.+*?()|[]{}^$#&-~".contains(c) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Keys that only move the cursor, allowed on a read-only article.
 fn moves_only(k: &KeyEvent) -> bool {
     !k.modifiers.contains(KeyModifiers::CONTROL)

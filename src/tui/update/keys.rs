@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
-use super::{command, editor, gallery, list};
+use super::{command, editor, find, gallery, list};
 use crate::tui::action::Effect;
 use crate::tui::dialogs;
 use crate::tui::keymap::{self, Context, Key};
@@ -42,7 +42,7 @@ pub fn key(s: &mut State, k: KeyEvent) -> Vec<Effect> {
     }
     match ctx {
         Context::Search => list::search_input(s, k),
-        Context::Find => editor::find_input(s, k),
+        Context::Find => find::find_input(s, k),
         Context::GalleryPath | Context::GalleryPick | Context::GalleryText => {
             gallery::input(s, k);
             Vec::new()
