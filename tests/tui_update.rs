@@ -967,3 +967,26 @@ fn find_folds_marks_and_says_which_match_of_how_many() {
     assert_eq!(message(&s), ("Match 1 of 1".into(), false));
     assert_eq!(s.editor().unwrap().body.cursor(), (1, 0));
 }
+
+#[test]
+fn undo_back_to_the_saved_text_is_not_unsaved_and_goes_deep() {
+    let mut s = editing();
+    typing(&mut s, "x");
+    assert!(dirty(&s));
+    ctrl(&mut s, 'z');
+    assert_eq!(body(&s), BODY);
+    assert!(!dirty(&s), "back at the saved text");
+    ctrl(&mut s, 'z');
+    assert_eq!(message(&s), ("Nothing more to undo.".into(), false));
+    ctrl(&mut s, 'y');
+    assert!(dirty(&s), "redone: unsaved again");
+
+    // Far more than the text area's own 50 steps.
+    let long = "một hai ba bốn năm sáu bảy tám chín mười ".repeat(8);
+    typing(&mut s, &long);
+    for _ in 0..long.chars().count() + 1 {
+        ctrl(&mut s, 'z');
+    }
+    assert_eq!(body(&s), BODY);
+    assert!(!dirty(&s));
+}

@@ -57,6 +57,8 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
         M::Loading => "Loading…",
         M::NothingOpen => "Open an article with Enter, or press Ctrl-N for a new one.",
         M::NotFound => "Not found.",
+        M::NothingToUndo => "Nothing more to undo.",
+        M::NothingToRedo => "Nothing more to redo.",
         M::FindCount { at, of } => return format!("Match {at} of {of}").into(),
         M::Badge(s) => match s {
             Status::Draft => "DRA",

@@ -60,6 +60,8 @@ counted_enum! {
         Loading,
         NothingOpen,
         NotFound,
+        NothingToUndo,
+        NothingToRedo,
         /// The match the cursor is on, of how many (find).
         FindCount { at: usize, of: usize },
         /// The list's short status code (`DRA`).

@@ -122,6 +122,8 @@ impl Msg<'_> {
             M::Loading,
             M::NothingOpen,
             M::NotFound,
+            M::NothingToUndo,
+            M::NothingToRedo,
             M::FindCount { at: 2, of: 5 },
             M::FilterAll,
             M::Words {

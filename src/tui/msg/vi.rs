@@ -58,6 +58,8 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
         M::Loading => "Đang tải…",
         M::NothingOpen => "Mở một bài bằng Enter, hoặc nhấn Ctrl-N để viết bài mới.",
         M::NotFound => "Không tìm thấy.",
+        M::NothingToUndo => "Không còn gì để hoàn tác.",
+        M::NothingToRedo => "Không còn gì để làm lại.",
         M::FindCount { at, of } => return format!("Kết quả {at}/{of}").into(),
         M::Badge(s) => match s {
             Status::Draft => "Nháp",

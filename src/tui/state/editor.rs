@@ -89,8 +89,13 @@ pub enum UndoPair {
     Redo(u64),
 }
 
+/// Undo steps kept per field of an open article (the text area keeps 50 by default): a day's
+/// typing, at some tens of bytes an edit.
+pub const UNDO_DEPTH: usize = 10_000;
+
 pub(super) fn single_line(value: &str) -> TextArea<'static> {
     let mut t = TextArea::new(vec![value.replace('\n', " ")]);
+    t.set_max_histories(UNDO_DEPTH);
     t.set_cursor_line_style(ratatui::style::Style::default());
     // The terminal's own cursor marks the place (see view/editor.rs): input methods put their
     // candidate window there, and moving it costs fewer bytes than redrawing a reversed cell.
@@ -106,6 +111,7 @@ pub(super) fn body_area(body: &str) -> TextArea<'static> {
         .map(str::to_string)
         .collect();
     let mut t = TextArea::new(lines);
+    t.set_max_histories(UNDO_DEPTH);
     t.set_wrap_mode(WrapMode::Word);
     t.set_cursor_line_style(ratatui::style::Style::default());
     t.set_cursor_style(ratatui::style::Style::default());

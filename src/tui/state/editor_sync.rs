@@ -74,6 +74,12 @@ impl EditorState {
         read_time(&at, tz).map(Some)
     }
 
+    /// Whether every field shows what the store holds (an undo back to the saved text).
+    pub fn matches_synced(&self, tz: FixedOffset) -> bool {
+        let (typed, readable) = self.fields_as_typed(tz);
+        readable && Field::ALL.iter().all(|f| same(*f, &typed, &self.synced))
+    }
+
     /// The fields as a save would store them, and whether the Publish field reads as a time.
     fn fields_as_typed(&self, tz: FixedOffset) -> (ArticleFields, bool) {
         let mut f = self.fields();

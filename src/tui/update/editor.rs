@@ -123,6 +123,7 @@ pub fn undo_redo(s: &mut State, cmd: Command) {
     if locks::refuse_read_only(s) {
         return;
     }
+    let tz = s.tz;
     let Some(e) = s.editor_mut() else { return };
     let undo = cmd == Command::Undo;
     let pair = match (e.undo_pair, undo) {
@@ -137,15 +138,25 @@ pub fn undo_redo(s: &mut State, cmd: Command) {
     for _ in 0..steps {
         changed |= if undo { area.undo() } else { area.redo() };
     }
-    if changed {
-        e.dirty = true;
-        e.revision += 1;
-        e.undo_pair = pair.then_some(if undo {
-            UndoPair::Redo(e.revision)
-        } else {
-            UndoPair::Undo(e.revision)
-        });
+    if !changed {
+        say(
+            s,
+            if undo {
+                Msg::NothingToUndo
+            } else {
+                Msg::NothingToRedo
+            },
+        );
+        return;
     }
+    // Back at the saved text, nothing is unsaved.
+    e.dirty = !e.matches_synced(tz);
+    e.revision += 1;
+    e.undo_pair = pair.then_some(if undo {
+        UndoPair::Redo(e.revision)
+    } else {
+        UndoPair::Undo(e.revision)
+    });
 }
 
 /// Ctrl-E: ask the runtime to hand the body to `$EDITOR`.
