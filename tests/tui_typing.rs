@@ -146,3 +146,20 @@ fn the_status_line_names_the_mode_and_fits_80_columns() {
         assert!(row.contains(label), "{label} not in {row:?}");
     }
 }
+
+#[test]
+fn the_find_field_takes_telex_too() {
+    let mut s = telex();
+    to(&mut s, Field::Body);
+    typing(&mut s, "Ban Daan vaajn huyeejn ");
+    assert_eq!(value(&s, Field::Body), "Ban Dân vận huyện ");
+    ctrl(&mut s, 'f');
+    typing(&mut s, "vaajn");
+    assert_eq!(s.editor().unwrap().find.as_deref(), Some("vận"));
+    assert_eq!(s.editor().unwrap().body.cursor(), (0, 8));
+    // Backspace keeps the engine in step, as in the body.
+    key(&mut s, KeyCode::Backspace);
+    assert_eq!(s.editor().unwrap().find.as_deref(), Some("vậ"));
+    // The body was left as typed: the query's keys never reached it.
+    assert_eq!(value(&s, Field::Body), "Ban Dân vận huyện ");
+}

@@ -107,6 +107,8 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
             Vec::new()
         }
         C::Find => {
+            // The word being typed in the body ends there; the query starts a word of its own.
+            typing::end_word(s);
             if let Some(e) = s.editor_mut() {
                 e.focus = Field::Body;
                 e.find = Some(String::new());
@@ -118,6 +120,7 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
             Vec::new()
         }
         C::CloseFind => {
+            typing::forget(s);
             if let Some(e) = s.editor_mut() {
                 e.find = None;
                 let _ = e.body.set_search_pattern("");

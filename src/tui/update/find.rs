@@ -15,19 +15,43 @@ use crate::tui::msg::Msg;
 use crate::tui::state::State;
 
 pub fn find_input(s: &mut State, k: KeyEvent) -> Vec<Effect> {
+    // The typing mode applies here as in the body: `dda` finds “đa” with Telex on.
+    let mut engine = s.typing.engine.take();
     let Some(e) = s.editor_mut() else {
+        s.typing.engine = engine;
         return Vec::new();
     };
     let Some(find) = e.find.as_mut() else {
+        s.typing.engine = engine;
         return Vec::new();
     };
-    match k.code {
-        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => find.push(c),
-        KeyCode::Backspace => {
-            find.pop();
+    let handled = match k.code {
+        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+            match engine.as_mut() {
+                Some(engine) => engine.key(c).apply_to(find),
+                None => find.push(c),
+            }
+            true
         }
-        _ => return Vec::new(),
+        KeyCode::Backspace => {
+            if let Some(engine) = engine.as_mut() {
+                engine.backspace();
+            }
+            find.pop();
+            true
+        }
+        _ => false,
+    };
+    s.typing.engine = engine;
+    if !handled {
+        return Vec::new();
     }
+    let Some(e) = s.editor_mut() else {
+        return Vec::new();
+    };
+    let Some(find) = e.find.as_ref() else {
+        return Vec::new();
+    };
     let query = find.clone();
     let _ = e.body.set_search_pattern(pattern(&query));
     if query.is_empty() {
