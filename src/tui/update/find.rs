@@ -12,47 +12,15 @@ use super::say;
 use crate::domain::text;
 use crate::tui::action::Effect;
 use crate::tui::msg::Msg;
-use crate::tui::state::State;
+use crate::tui::state::{Screen, State};
 
 pub fn find_input(s: &mut State, k: KeyEvent) -> Vec<Effect> {
-    // The typing mode applies here as in the body: `dda` finds “đa” with Telex on.
-    let mut engine = s.typing.engine.take();
-    let Some(e) = s.editor_mut() else {
-        s.typing.engine = engine;
+    let Some(query) = edit_query(s, k) else {
         return Vec::new();
     };
-    let Some(find) = e.find.as_mut() else {
-        s.typing.engine = engine;
-        return Vec::new();
-    };
-    let handled = match k.code {
-        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-            match engine.as_mut() {
-                Some(engine) => engine.key(c).apply_to(find),
-                None => find.push(c),
-            }
-            true
-        }
-        KeyCode::Backspace => {
-            if let Some(engine) = engine.as_mut() {
-                engine.backspace();
-            }
-            find.pop();
-            true
-        }
-        _ => false,
-    };
-    s.typing.engine = engine;
-    if !handled {
-        return Vec::new();
-    }
     let Some(e) = s.editor_mut() else {
         return Vec::new();
     };
-    let Some(find) = e.find.as_ref() else {
-        return Vec::new();
-    };
-    let query = find.clone();
     let _ = e.body.set_search_pattern(pattern(&query));
     if query.is_empty() {
         s.message = None;
@@ -63,7 +31,31 @@ pub fn find_input(s: &mut State, k: KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Ctrl-G / Shift-Ctrl-G (find next, previous).
+/// The query after `k`, or `None` when `k` is not for it. The typing mode applies here as
+/// in the body: with Telex on, `vaajn` finds “vận”.
+fn edit_query(s: &mut State, k: KeyEvent) -> Option<String> {
+    let engine = s.typing.engine.as_mut();
+    let Screen::Article(a) = &mut s.screen else {
+        return None;
+    };
+    let find = a.editor.find.as_mut()?;
+    match k.code {
+        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => match engine {
+            Some(engine) => engine.key(c).apply_to(find),
+            None => find.push(c),
+        },
+        KeyCode::Backspace => {
+            if let Some(engine) = engine {
+                engine.backspace();
+            }
+            find.pop();
+        }
+        _ => return None,
+    }
+    Some(find.clone())
+}
+
+/// The next or previous match (Enter, ↓ and ↑ in the find field; Ctrl-G in the body).
 pub fn step(s: &mut State, forward: bool) {
     let Some(e) = s.editor_mut() else { return };
     let found = if forward {
