@@ -990,3 +990,27 @@ fn undo_back_to_the_saved_text_is_not_unsaved_and_goes_deep() {
     assert_eq!(body(&s), BODY);
     assert!(!dirty(&s));
 }
+
+#[test]
+fn find_opens_fresh_and_offers_the_last_query() {
+    let mut s = with_rows();
+    let mut a = article(7, 3);
+    a.body = "Ban Dân vận khéo.\nĐảng ủy xã.".into();
+    open(&mut s, a);
+    to_body(&mut s);
+    ctrl(&mut s, 'f');
+    typing(&mut s, "dang uy");
+    press(&mut s, KeyCode::Esc);
+    ctrl(&mut s, 'f');
+    assert_eq!(
+        s.editor().unwrap().find.as_deref(),
+        Some(""),
+        "a fresh query"
+    );
+    let shown = support::tui::screen(&s);
+    assert!(shown.contains("Enter: “dang uy” again"), "{shown}");
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(s.editor().unwrap().find.as_deref(), Some("dang uy"));
+    assert_eq!(s.editor().unwrap().body.cursor(), (1, 0));
+    assert_eq!(message(&s), ("Match 1 of 1".into(), false));
+}

@@ -60,6 +60,7 @@ pub fn en(m: &Msg) -> Cow<'static, str> {
         M::NothingToUndo => "Nothing more to undo.",
         M::NothingToRedo => "Nothing more to redo.",
         M::FindCount { at, of } => return format!("Match {at} of {of}").into(),
+        M::FindAgain { query } => return format!("Enter: “{query}” again").into(),
         M::Badge(s) => match s {
             Status::Draft => "DRA",
             Status::Review => "REV",

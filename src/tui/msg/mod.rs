@@ -64,6 +64,8 @@ counted_enum! {
         NothingToRedo,
         /// The match the cursor is on, of how many (find).
         FindCount { at: usize, of: usize },
+        /// Offered in an empty find field: the last query, found again with Enter.
+        FindAgain { query: &'a str },
         /// The list's short status code (`DRA`).
         Badge(Status),
         StatusLabel(Status),

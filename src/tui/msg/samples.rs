@@ -125,6 +125,9 @@ impl Msg<'_> {
             M::NothingToUndo,
             M::NothingToRedo,
             M::FindCount { at: 2, of: 5 },
+            M::FindAgain {
+                query: "dân vận"
+            },
             M::FilterAll,
             M::Words {
                 n: 1234,

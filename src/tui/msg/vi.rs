@@ -61,6 +61,7 @@ pub fn vi(m: &Msg) -> Cow<'static, str> {
         M::NothingToUndo => "Không còn gì để hoàn tác.",
         M::NothingToRedo => "Không còn gì để làm lại.",
         M::FindCount { at, of } => return format!("Kết quả {at}/{of}").into(),
+        M::FindAgain { query } => return format!("Enter: tìm lại “{query}”").into(),
         M::Badge(s) => match s {
             Status::Draft => "Nháp",
             Status::Review => "Chờ",

@@ -49,6 +49,8 @@ pub struct EditorState {
     /// Bumped on every change, so the preview re-renders only when the text moved on.
     pub revision: u64,
     pub find: Option<String>,
+    /// The query of the find last closed: offered when find opens again (Enter finds it).
+    pub last_find: String,
     pub preview_scroll: u16,
     /// The soft lock on this article (none for a new one until its first save).
     pub lock: EditLock,
@@ -169,6 +171,7 @@ impl EditorState {
             dirty: false,
             revision: 0,
             find: None,
+            last_find: String::new(),
             preview_scroll: 0,
             lock: EditLock::Unlocked,
             undo_pair: None,

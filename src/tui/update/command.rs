@@ -122,7 +122,9 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
         C::CloseFind => {
             typing::forget(s);
             if let Some(e) = s.editor_mut() {
-                e.find = None;
+                if let Some(query) = e.find.take().filter(|q| !q.is_empty()) {
+                    e.last_find = query;
+                }
                 let _ = e.body.set_search_pattern("");
             }
             Vec::new()

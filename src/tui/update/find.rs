@@ -58,6 +58,16 @@ fn edit_query(s: &mut State, k: KeyEvent) -> Option<String> {
 /// The next or previous match (Enter, ↓ and ↑ in the find field; Ctrl-G in the body).
 pub fn step(s: &mut State, forward: bool) {
     let Some(e) = s.editor_mut() else { return };
+    // An empty query takes the last one offered: reopen, Enter, and it finds again.
+    if let Some(find) = e.find.as_mut().filter(|f| f.is_empty())
+        && !e.last_find.is_empty()
+    {
+        find.clone_from(&e.last_find);
+        let _ = e.body.set_search_pattern(pattern(find));
+        let found = e.body.search_forward(true);
+        tell(s, found);
+        return;
+    }
     let found = if forward {
         e.body.search_forward(false)
     } else {

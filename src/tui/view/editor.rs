@@ -143,6 +143,21 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &State) {
                 Style::default().add_modifier(Modifier::BOLD),
             ),
             Span::raw(format!("{find}▏")),
+            Span::styled(
+                match (find.is_empty(), e.last_find.is_empty()) {
+                    (true, false) => format!(
+                        "  {}",
+                        t(
+                            s,
+                            Msg::FindAgain {
+                                query: &e.last_find
+                            }
+                        )
+                    ),
+                    _ => String::new(),
+                },
+                Style::default().add_modifier(Modifier::DIM),
+            ),
         ]);
         frame.render_widget(Paragraph::new(line), parts[3]);
     }
