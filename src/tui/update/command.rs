@@ -112,6 +112,8 @@ pub fn command(s: &mut State, cmd: Command) -> Vec<Effect> {
             if let Some(e) = s.editor_mut() {
                 e.focus = Field::Body;
                 e.find = Some(String::new());
+                // The last find's "Not found." or count is not this one's.
+                s.message = None;
             }
             Vec::new()
         }
