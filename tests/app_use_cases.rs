@@ -145,7 +145,8 @@ fn the_editors_save_keeps_its_lock_and_its_base_version() {
     s.store.take_over_lock(a.id, &lan, s.now()).unwrap();
     fields.body = "Bản ba.".into();
     match articles::save(&mut s, &me, Some(a.id), &fields, 2).unwrap() {
-        Saved::LockLost { user, host, .. } => {
+        Saved::LockLost(by) => {
+            let (user, host) = (by.user, by.host);
             assert_eq!((user, host), ("lan".into(), "laptop-lan".into()))
         }
         other => panic!("{other:?}"),

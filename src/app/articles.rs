@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use super::error::AppResult;
+use super::locks::{HeldBy, Taken};
 use super::session::Session;
 use crate::domain::{Article, ArticleFields, Status};
 use crate::store::{LockOwner, StoreError};
@@ -94,12 +95,7 @@ pub enum Saved {
     Done(Article),
     /// Someone took the lock over since the editor opened the article: nothing was written,
     /// the text is still in the editor.
-    LockLost {
-        id: i64,
-        user: String,
-        host: String,
-        since: DateTime<Utc>,
-    },
+    LockLost(HeldBy),
     /// Someone saved since `base_version`: the editor's text was kept as revision `kept_rev`,
     /// `theirs` is the article as it now is.
     Conflict {
@@ -122,22 +118,8 @@ pub fn save(
     };
     let actor = session.actor();
     // Our lock first: if it was taken over, say who took it and keep the text.
-    match session.store.take_lock(id, me, actor.now) {
-        Err(StoreError::Locked {
-            id,
-            user,
-            host,
-            since,
-        }) => {
-            return Ok(Saved::LockLost {
-                id,
-                user,
-                host,
-                since,
-            });
-        }
-        Err(e) => return Err(e.into()),
-        Ok(_) => {}
+    if let Taken::Held(by) = super::locks::take(session, me, id)? {
+        return Ok(Saved::LockLost(by));
     }
     match session.store.save(id, fields, base_version, &actor) {
         Ok(a) => Ok(Saved::Done(a)),

@@ -23,17 +23,7 @@ pub fn perform(ctx: &mut Context, lang: Lang, me: &LockOwner, effect: Effect) ->
         } => {
             return match articles::save(ctx, me, id, &fields, base_version) {
                 Ok(Saved::Done(a)) => Action::Saved(a),
-                Ok(Saved::LockLost {
-                    id,
-                    user,
-                    host,
-                    since,
-                }) => Action::LockLost {
-                    id,
-                    user,
-                    host,
-                    since,
-                },
+                Ok(Saved::LockLost(by)) => lock_lost(by),
                 Ok(Saved::Conflict { theirs, kept_rev }) => Action::Conflict { theirs, kept_rev },
                 Err(e) => failed(e),
             };
@@ -140,15 +130,20 @@ fn held(h: HeldBy) -> Action {
     }
 }
 
+/// Someone took our lock over: the editor turns read-only and says who.
+fn lock_lost(h: HeldBy) -> Action {
+    Action::LockLost {
+        id: h.id,
+        user: h.user,
+        host: h.host,
+        since: h.since,
+    }
+}
+
 /// The heartbeat of our lock on `id`: an action only when someone took it over.
 pub fn heartbeat(ctx: &mut Context, me: &LockOwner, id: i64) -> Option<Action> {
     match locks::heartbeat(ctx, me, id) {
-        Ok(Some(h)) => Some(Action::LockLost {
-            id: h.id,
-            user: h.user,
-            host: h.host,
-            since: h.since,
-        }),
+        Ok(Some(h)) => Some(lock_lost(h)),
         // A failed beat (the database busy) is retried at the next one.
         _ => None,
     }
