@@ -15,20 +15,23 @@ use crate::tui::msg::Msg;
 use crate::tui::state::{Screen, State};
 
 pub fn find_input(s: &mut State, k: KeyEvent) -> Vec<Effect> {
-    let Some(query) = edit_query(s, k) else {
-        return Vec::new();
-    };
-    let Some(e) = s.editor_mut() else {
-        return Vec::new();
-    };
-    let _ = e.body.set_search_pattern(pattern(&query));
+    if let Some(query) = edit_query(s, k) {
+        search(s, &query);
+    }
+    Vec::new()
+}
+
+/// Looks for `query` from the cursor on (a match at the cursor counts) and says how it went;
+/// an empty query clears the search and its message.
+fn search(s: &mut State, query: &str) {
+    let Some(e) = s.editor_mut() else { return };
+    let _ = e.body.set_search_pattern(pattern(query));
     if query.is_empty() {
         s.message = None;
-        return Vec::new();
+        return;
     }
     let found = e.body.search_forward(true);
     tell(s, found);
-    Vec::new()
 }
 
 /// The query after `k`, or `None` when `k` is not for it. The typing mode applies here as
@@ -63,9 +66,8 @@ pub fn step(s: &mut State, forward: bool) {
         && !e.last_find.is_empty()
     {
         find.clone_from(&e.last_find);
-        let _ = e.body.set_search_pattern(pattern(find));
-        let found = e.body.search_forward(true);
-        tell(s, found);
+        let query = e.last_find.clone();
+        search(s, &query);
         return;
     }
     let found = if forward {
